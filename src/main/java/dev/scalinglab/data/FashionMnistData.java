@@ -1,0 +1,171 @@
+package dev.scalinglab.data;
+
+import ai.djl.basicdataset.cv.classification.FashionMnist;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.translate.Pipeline;
+import ai.djl.translate.TranslateException;
+import dev.scalinglab.train.EngineSetup;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fashion-MNIST loaded through DJL's {@link FashionMnist} and kept on the engine as whole arrays.
+ *
+ * <p>The split follows the question: the first 55,000 training images train, the last 5,000
+ * validate; the 10,000 test images are kept too. Pixels stay raw (0..255); scaling is explicit in
+ * {@link Split#features}. Loaded data is cached per source for the life of the JVM, so re-running
+ * a notebook cell costs nothing.
+ */
+public final class FashionMnistData {
+
+  /** Images in the question's training split. */
+  public static final int TRAIN_SIZE = 55_000;
+
+  /** Images in the question's validation split. */
+  public static final int VALIDATION_SIZE = 5_000;
+
+  /** Pixels per flattened image. */
+  public static final int PIXELS = 28 * 28;
+
+  private static final Map<DataSource, FashionMnistData> CACHE = new ConcurrentHashMap<>();
+
+  private final DataSource source;
+  private final NDManager manager;
+  private final Split allTrain;
+  private final Split test;
+  private final Map<String, Split> slices = new ConcurrentHashMap<>();
+
+  private FashionMnistData(DataSource source, NDManager manager, Split allTrain, Split test) {
+    this.source = source;
+    this.manager = manager;
+    this.allTrain = allTrain;
+    this.test = test;
+  }
+
+  /** Loads from {@link DataSource#locate()}; see {@link #load(DataSource)}. */
+  public static FashionMnistData load() {
+    return load(DataSource.locate());
+  }
+
+  /** Loads from the given directory of the four original files. */
+  public static FashionMnistData load(Path directory) {
+    return load(DataSource.directory(directory));
+  }
+
+  /**
+   * Loads (or returns the cached) data from {@code source}; throws {@link DataException} with a
+   * message saying what to install or set when the files are missing, broken, or unreachable.
+   */
+  public static FashionMnistData load(DataSource source) {
+    return CACHE.computeIfAbsent(source, FashionMnistData::read);
+  }
+
+  private static FashionMnistData read(DataSource source) {
+    EngineSetup.configure();
+    NDManager manager = Engine.getInstance().newBaseManager();
+    try {
+      FashionMnist.Builder train = builder(source, manager).optUsage(Dataset.Usage.TRAIN);
+      FashionMnist.Builder test = builder(source, manager).optUsage(Dataset.Usage.TEST);
+      return new FashionMnistData(
+          source,
+          manager,
+          toSplit("train", train.build(), manager, IdxFile.TRAIN_IMAGES.count()),
+          toSplit("test", test.build(), manager, IdxFile.TEST_IMAGES.count()));
+    } catch (IOException | TranslateException | RuntimeException e) {
+      manager.close();
+      if (e instanceof DataException de) {
+        throw de;
+      }
+      throw unavailable(source, e);
+    }
+  }
+
+  private static FashionMnist.Builder builder(DataSource source, NDManager manager)
+      throws IOException {
+    // An empty pipeline keeps raw pixels; FashionMnist's default ToTensor divides by 255.
+    FashionMnist.Builder builder =
+        FashionMnist.builder().optManager(manager).optPipeline(new Pipeline());
+    if (source.localDirectory().isPresent()) {
+      Path dir = source.localDirectory().get();
+      IdxValidator.checkDirectory(dir);
+      LocalDatasetRepository repo = LocalDatasetRepository.create(dir);
+      builder.optRepository(repo.repository()).optGroupId(repo.groupId());
+    }
+    return builder.setSampling(1, false);
+  }
+
+  private static Split toSplit(String name, FashionMnist dataset, NDManager manager, int count)
+      throws IOException, TranslateException {
+    dataset.prepare();
+    Batch all = dataset.getByRange(manager, 0, count);
+    NDArray images = all.getData().singletonOrThrow().reshape(count, PIXELS);
+    NDArray labels = all.getLabels().singletonOrThrow().toType(DataType.INT64, false);
+    return new Split(name, images, labels);
+  }
+
+  private static DataException unavailable(DataSource source, Exception cause) {
+    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    if (source.localDirectory().isEmpty()) {
+      return new DataException(
+          "No local Fashion-MNIST files were found and DJL's download failed ("
+              + reason
+              + "). Install Debian's package (sudo apt-get install dataset-fashion-mnist), or pass"
+              + " --data DIR / set "
+              + DataSource.ENV_VARIABLE
+              + " to a directory holding the four original .gz files.",
+          cause);
+    }
+    return new DataException("Could not load Fashion-MNIST from " + source + ": " + reason, cause);
+  }
+
+  /** Returns where the data came from. */
+  public DataSource source() {
+    return source;
+  }
+
+  /** Returns the first {@code size} of the question's 55,000 training images. */
+  public Split train(int size) {
+    if (size < 1 || size > TRAIN_SIZE) {
+      throw new IllegalArgumentException(
+          "Train size must be between 1 and " + TRAIN_SIZE + ", got " + size);
+    }
+    return slice("train", 0, size);
+  }
+
+  /** Returns the question's 55,000 training images. */
+  public Split train() {
+    return train(TRAIN_SIZE);
+  }
+
+  /** Returns the question's validation split: the last 5,000 training images. */
+  public Split validation() {
+    return slice("validation", TRAIN_SIZE, TRAIN_SIZE + VALIDATION_SIZE);
+  }
+
+  /** Returns the 10,000 test images. */
+  public Split test() {
+    return test;
+  }
+
+  private Split slice(String name, int from, int to) {
+    // Views are cached: notebooks call these in loops, and every view is a native handle.
+    return slices.computeIfAbsent(
+        name + from + ":" + to,
+        range -> {
+          String rows = from + ":" + to;
+          return new Split(name, allTrain.images().get(rows), allTrain.labels().get(rows));
+        });
+  }
+
+  /** Returns the manager owning the arrays; it lives as long as the JVM's cache. */
+  NDManager manager() {
+    return manager;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.scalinglab.data;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A slice of Fashion-MNIST held on the engine: raw pixels 0..255 as float32 of shape (n, 784) and
+ * int64 labels of shape (n).
+ *
+ * @param name what the slice is, e.g. "train" or "validation"
+ * @param images raw pixel values, one flattened image per row
+ * @param labels class indices 0..9
+ */
+public record Split(String name, NDArray images, NDArray labels) {
+
+  /** Returns the number of images. */
+  public int size() {
+    return Math.toIntExact(images.getShape().get(0));
+  }
+
+  /**
+   * Returns the features at input scale {@code s}: {@code raw / 255 * s}, so s = 1 gives pixels in
+   * [0, 1] (scenario A) and s = 255 gives the raw pixels exactly (scenario B). The array belongs to
+   * the caller's manager.
+   */
+  public NDArray features(float s, ai.djl.ndarray.NDManager manager) {
+    FeatureScaling.checkScale(s);
+    NDArray scaled = images.div(255f / s);
+    scaled.attach(manager);
+    return scaled;
+  }
+}

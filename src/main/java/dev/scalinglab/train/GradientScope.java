@@ -1,0 +1,86 @@
+package dev.scalinglab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+
+/**
+ * Records the operations of one training step so that {@link #backward} can compute gradients.
+ *
+ * <p>DJL's PyTorch {@code GradientCollector} allows one collector per JVM at a time (a static
+ * flag), which would serialise scenarios trained side by side. PyTorch's grad mode is
+ * thread-local, so on the PyTorch engine this scope switches it for the calling thread only and
+ * calls the engine's backward directly; other engines get DJL's collector.
+ */
+public final class GradientScope implements AutoCloseable {
+
+  private static final boolean PYTORCH = "PyTorch".equals(Engine.getInstance().getEngineName());
+
+  private final GradientCollector collector;
+  private final boolean previousMode;
+
+  private GradientScope() {
+    if (PYTORCH) {
+      collector = null;
+      previousMode = JniUtils.isGradMode();
+      JniUtils.setGradMode(true);
+    } else {
+      collector = Engine.getInstance().newGradientCollector();
+      previousMode = false;
+    }
+  }
+
+  /** Starts recording on the calling thread. */
+  public static GradientScope open() {
+    return new GradientScope();
+  }
+
+  /** Runs {@code body} with gradient recording off on the calling thread (inference). */
+  public static void withoutGradients(Runnable body) {
+    if (!PYTORCH) {
+      body.run();
+      return;
+    }
+    boolean previous = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      body.run();
+    } finally {
+      JniUtils.setGradMode(previous);
+    }
+  }
+
+  /** Accumulates d(target)/d(parameter) into every parameter's gradient. */
+  public void backward(NDArray target) {
+    if (collector != null) {
+      collector.backward(target);
+      return;
+    }
+    try (NDArray ones = target.onesLike()) {
+      JniUtils.backward((PtNDArray) target, (PtNDArray) ones, false, false);
+    }
+  }
+
+  /** Clears a parameter's accumulated gradient; PyTorch adds each backward to the last. */
+  public static void zeroGradient(NDArray parameter) {
+    if (PYTORCH) {
+      JniUtils.zeroGrad((PtNDArray) parameter);
+    } else {
+      try (NDArray grad = parameter.getGradient()) {
+        grad.subi(grad);
+      }
+    }
+  }
+
+  /** Stops recording and restores the thread's previous mode. */
+  @Override
+  public void close() {
+    if (collector != null) {
+      collector.close();
+    } else {
+      JniUtils.setGradMode(previousMode);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.scalinglab.train;
+
+/** Receives progress from a training; every method has an empty default. */
+public interface TrainingListener {
+
+  /** A listener that ignores everything. */
+  TrainingListener NONE = new TrainingListener() {};
+
+  /** Called about a hundred times an epoch with the steps done so far. */
+  default void onProgress(String scenario, int epoch, int step, int steps) {}
+
+  /** Called after each epoch with its row of the history. */
+  default void onEpoch(EpochResult result) {}
+}
