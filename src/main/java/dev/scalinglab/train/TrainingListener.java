@@ -11,4 +11,14 @@ public interface TrainingListener {
 
   /** Called after each epoch with its row of the history. */
   default void onEpoch(EpochResult result) {}
+
+  /** Returns a listener that passes each epoch's row to {@code action} (handy in notebooks). */
+  static TrainingListener onEpoch(java.util.function.Consumer<EpochResult> action) {
+    return new TrainingListener() {
+      @Override
+      public void onEpoch(EpochResult result) {
+        action.accept(result);
+      }
+    };
+  }
 }

@@ -1,0 +1,148 @@
+package dev.scalinglab.cli;
+
+import dev.scalinglab.data.DataSource;
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.experiment.Experiment;
+import dev.scalinglab.experiment.Scenarios;
+import dev.scalinglab.report.ResultFiles;
+import dev.scalinglab.report.Tables;
+import dev.scalinglab.train.EngineSetup;
+import dev.scalinglab.train.History;
+import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.OptimizerKind;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code reproduce}: trains the question's scenarios and writes the history, plots and report. */
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train scenarios A-E of the question and compare them.",
+      "A: x/255 + Glorot.  B: raw x + Glorot/255.  C: B + first-layer kernel lr/s^2 (exact).",
+      "D: B + global lr/s^2.  E: B + first-layer lr/s.",
+      "Writes history.csv, report.html and PNG plots to --out."
+    })
+public final class ReproduceCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--epochs", description = "Epochs per scenario (default: ${DEFAULT-VALUE}).")
+  int epochs = 5;
+
+  @Option(
+      names = "--scenarios",
+      description = "Comma-separated scenarios to run (default: ${DEFAULT-VALUE}).")
+  String scenarios = "A,B,C,D,E";
+
+  @Option(
+      names = "--train-size",
+      description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
+  int trainSize = 55_000;
+
+  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch = 32;
+
+  @Option(names = "--lr", description = "Base learning rate (default: ${DEFAULT-VALUE}).")
+  double lr = 0.01;
+
+  @Option(names = "--seed", description = "Seed of weights and batch order (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(
+      names = "--optimizer",
+      description = "sgd, momentum or adam; C uses the exact rule for it (default: ${DEFAULT-VALUE}).")
+  String optimizer = "sgd";
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = {
+        "Directory with the four Fashion-MNIST .gz files. Default: $SCALING_LAB_DATA,",
+        "then /usr/share/datasets/fashion-mnist, then DJL's download."
+      })
+  Path data;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write results (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("results");
+
+  private History history;
+
+  /** Returns the history of the last call, or null before it. */
+  public History history() {
+    return history;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    OptimizerKind kind = OptimizerKind.parse(optimizer);
+    Hyperparameters hp = new Hyperparameters(epochs, batch, lr, seed, trainSize, kind);
+    var chosen = Scenarios.parse(scenarios, kind);
+    stdout.println("engine: " + EngineSetup.describe());
+    long start = System.nanoTime();
+    FashionMnistData dataset = FashionMnistData.load(DataSource.locate(data));
+    stdout.printf(
+        Locale.ROOT,
+        "data: %s, loaded in %.1fs%n",
+        dataset.source(),
+        (System.nanoTime() - start) / 1e9);
+    Experiment experiment =
+        Experiment.builder().setData(dataset).optScenarios(chosen).optHyperparameters(hp).build();
+    String settings =
+        String.format(
+            Locale.ROOT,
+            "%s, %d epochs, batch %d, lr %s, %s, seed %d, %d training images",
+            scenarios,
+            epochs,
+            batch,
+            lr,
+            kind,
+            seed,
+            trainSize);
+    stdout.println("run: " + settings);
+    Thread hook = new Thread(() -> onCtrlC(experiment, stdout), "scaling-lab-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long trainStart = System.nanoTime();
+    try {
+      history = experiment.run(new ProgressPrinter(stdout, System.console() != null, epochs));
+    } finally {
+      removeHook(hook);
+    }
+    stdout.printf(Locale.ROOT, "trained in %.1fs%n%n", (System.nanoTime() - trainStart) / 1e9);
+    stdout.println(Tables.text(history.summary()));
+    for (Path file : ResultFiles.write(out, history, settings)) {
+      stdout.println("wrote " + file);
+    }
+    return 0;
+  }
+
+  private static void onCtrlC(Experiment experiment, PrintWriter stdout) {
+    experiment.cancel();
+    History partial = experiment.history();
+    stdout.println();
+    stdout.println("interrupted: epochs completed per scenario:");
+    for (String s : partial.scenarios()) {
+      stdout.println("  " + s + ": " + partial.rows(s).size());
+    }
+    stdout.flush();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already exiting (Ctrl-C); the hook reports.
+    }
+  }
+
+}

@@ -1,0 +1,240 @@
+package dev.scalinglab.experiment;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.train.EngineSetup;
+import dev.scalinglab.train.EpochResult;
+import dev.scalinglab.train.History;
+import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.ModelTrainer;
+import dev.scalinglab.train.TrainingInterruptedException;
+import dev.scalinglab.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Trains several scenarios on the same data with the same hyper-parameters and collects their
+ * {@link History}.
+ *
+ * <p>Scenarios run side by side, one per core (each training uses one engine thread, see {@link
+ * EngineSetup}), so A–E take about the time of two or three scenarios on two cores. A scenario
+ * that diverges stops and is marked in the history; the others go on.
+ */
+public final class Experiment {
+
+  private final FashionMnistData data;
+  private final List<Scenario> scenarios;
+  private final Hyperparameters hyperparameters;
+  private final int parallelism;
+  private volatile History history = new History();
+  private volatile ExecutorService running;
+
+  private Experiment(Builder builder) {
+    this.data = builder.data;
+    this.scenarios = List.copyOf(builder.scenarios);
+    this.hyperparameters = builder.hyperparameters;
+    this.parallelism = builder.parallelism;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs every scenario with no progress reports. */
+  public History run() {
+    return run(TrainingListener.NONE);
+  }
+
+  /**
+   * Runs every scenario and returns their history, sending progress to {@code listener} (calls
+   * are serialised, so the listener need not be thread-safe).
+   *
+   * @throws TrainingInterruptedException if the calling thread is interrupted; the rows finished
+   *     so far stay in {@link #history()}
+   */
+  public History run(TrainingListener listener) {
+    History result = new History(scenarios.stream().map(Scenario::name).toList());
+    history = result;
+    TrainingListener serial = synchronize(listener);
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
+    running = pool;
+    List<Future<?>> futures = new ArrayList<>();
+    try {
+      for (Scenario scenario : scenarios) {
+        futures.add(pool.submit(() -> train(scenario, result, serial)));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+      return result;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TrainingInterruptedException("the experiment", completedEpochs(result));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      stop(pool);
+    }
+  }
+
+  /** Interrupts a running {@link #run} from another thread (e.g. a Ctrl-C hook) and waits. */
+  public void cancel() {
+    ExecutorService pool = running;
+    if (pool != null) {
+      stop(pool);
+    }
+  }
+
+  /** Returns the history of the current or last run, growing while it runs. */
+  public History history() {
+    return history;
+  }
+
+  /** Returns the scenarios. */
+  public List<Scenario> scenarios() {
+    return scenarios;
+  }
+
+  /** Returns the hyper-parameters. */
+  public Hyperparameters hyperparameters() {
+    return hyperparameters;
+  }
+
+  private void train(Scenario scenario, History result, TrainingListener listener) {
+    try (NDManager manager = Engine.getInstance().newBaseManager();
+        ModelTrainer trainer =
+            new ModelTrainer(
+                scenario.name(),
+                data.train(),
+                data.validation(),
+                scenario.inputScale(),
+                scenario.multipliers(),
+                hyperparameters,
+                manager)) {
+      for (int epoch = 1; epoch <= hyperparameters.epochs(); epoch++) {
+        EpochResult row = trainer.trainEpoch(listener);
+        result.add(row);
+        if (row.diverged()) {
+          break;
+        }
+      }
+    }
+  }
+
+  private static int completedEpochs(History h) {
+    return h.rows().stream().mapToInt(EpochResult::epoch).max().orElse(0);
+  }
+
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    try {
+      // Workers stop at their next step; waiting lets them close their native arrays.
+      pool.awaitTermination(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static TrainingListener synchronize(TrainingListener listener) {
+    return new TrainingListener() {
+      @Override
+      public synchronized void onProgress(String scenario, int epoch, int step, int steps) {
+        listener.onProgress(scenario, epoch, step, steps);
+      }
+
+      @Override
+      public synchronized void onEpoch(EpochResult result) {
+        listener.onEpoch(result);
+      }
+    };
+  }
+
+  /** Names trainer threads and keeps them from holding the JVM open. */
+  private static final class TrainerThreads implements java.util.concurrent.ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "scaling-lab-trainer-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
+  /** Builds an {@link Experiment}; only the data is required. */
+  public static final class Builder {
+    private FashionMnistData data;
+    private List<Scenario> scenarios = Scenarios.all();
+    private Hyperparameters hyperparameters = Hyperparameters.QUESTION;
+    private int parallelism = -1;
+
+    private Builder() {}
+
+    /** Sets the data (required). */
+    public Builder setData(FashionMnistData data) {
+      this.data = data;
+      return this;
+    }
+
+    /** Sets the scenarios (default A–E). */
+    public Builder optScenarios(List<Scenario> scenarios) {
+      this.scenarios = List.copyOf(scenarios);
+      return this;
+    }
+
+    /** Sets the scenarios (default A–E). */
+    public Builder optScenarios(Scenario... scenarios) {
+      return optScenarios(List.of(scenarios));
+    }
+
+    /** Sets the hyper-parameters (default {@link Hyperparameters#QUESTION}). */
+    public Builder optHyperparameters(Hyperparameters hyperparameters) {
+      this.hyperparameters = hyperparameters;
+      return this;
+    }
+
+    /** Sets how many scenarios train at once (default: one per core). */
+    public Builder optParallelism(int parallelism) {
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public Experiment build() {
+      if (data == null) {
+        throw new IllegalArgumentException("Experiment needs data: call setData(...)");
+      }
+      if (scenarios.isEmpty()) {
+        throw new IllegalArgumentException("Experiment needs at least one scenario");
+      }
+      long distinct = scenarios.stream().map(Scenario::name).distinct().count();
+      if (distinct != scenarios.size()) {
+        throw new IllegalArgumentException("Scenario names must be unique: " + scenarios);
+      }
+      if (parallelism == -1) {
+        parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+      }
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+      }
+      parallelism = Math.min(parallelism, scenarios.size());
+      EngineSetup.configure();
+      return new Experiment(this);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.scalinglab.report;
+
+import dev.scalinglab.train.EpochResult;
+import dev.scalinglab.train.History;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts of a {@link History}, drawn offline with XChart and returned as images: the CLI saves
+ * them as PNG, a notebook displays them.
+ */
+public final class Charts {
+
+  /** Default width of one panel in pixels. */
+  public static final int WIDTH = 640;
+
+  /** Default height of one panel in pixels. */
+  public static final int HEIGHT = 420;
+
+  private Charts() {}
+
+  /** Returns a line chart of {@code metric} per epoch, one line per scenario. */
+  public static BufferedImage metric(History history, Metric metric) {
+    return BitmapEncoder.getBufferedImage(chart(history, metric));
+  }
+
+  /** Returns the learning curves: training loss (log axis) beside validation accuracy. */
+  public static BufferedImage curves(History history) {
+    return sideBySide(metric(history, Metric.LOSS), metric(history, Metric.VAL_ACCURACY));
+  }
+
+  /** Returns the XChart chart behind {@link #metric}, for callers who want to restyle it. */
+  public static XYChart chart(History history, Metric metric) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(metric.label() + " per epoch")
+            .xAxisTitle("epoch")
+            .yAxisTitle(metric.label())
+            .build();
+    Styler styler = chart.getStyler();
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    styler.setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setXAxisDecimalPattern("0");
+    boolean any = false;
+    for (String scenario : history.scenarios()) {
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (EpochResult row : history.rows(scenario)) {
+        double v = metric.of(row);
+        // Log axes cannot show zero; diverged epochs (NaN, inf) cannot be drawn at all.
+        if (Double.isFinite(v) && (!metric.logScale() || v > 0)) {
+          x.add((double) row.epoch());
+          y.add(v);
+        }
+      }
+      if (!x.isEmpty()) {
+        String label = history.diverged(scenario) ? scenario + " (diverged)" : scenario;
+        chart.addSeries(label, x, y).setMarker(SeriesMarkers.CIRCLE);
+        any = true;
+      }
+    }
+    if (!any) {
+      chart.addSeries("no data yet", List.of(0.0), List.of(0.0));
+    } else {
+      chart.getStyler().setYAxisLogarithmic(metric.logScale());
+    }
+    return chart;
+  }
+
+  /** Returns the panels drawn next to each other on a white background. */
+  public static BufferedImage sideBySide(BufferedImage... panels) {
+    int width = 0;
+    int height = 0;
+    for (BufferedImage p : panels) {
+      width += p.getWidth();
+      height = Math.max(height, p.getHeight());
+    }
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    int x = 0;
+    for (BufferedImage p : panels) {
+      g.drawImage(p, x, 0, null);
+      x += p.getWidth();
+    }
+    g.dispose();
+    return out;
+  }
+
+  /** Returns the image encoded as PNG. */
+  public static byte[] png(BufferedImage image) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the image as a PNG file. */
+  public static void savePng(BufferedImage image, Path file) throws IOException {
+    Files.write(file, png(image));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.scalinglab.report;
+
+import java.io.StringWriter;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import tech.tablesaw.io.Destination;
+import tech.tablesaw.io.html.HtmlWriteOptions;
+import tech.tablesaw.io.html.HtmlWriter;
+
+/** Formatting of Tablesaw tables for people: rounded numbers, HTML through Tablesaw's writer. */
+public final class Tables {
+
+  private static final int DECIMALS = 4;
+
+  private Tables() {}
+
+  /** Returns a copy whose floating-point columns print with four decimals. */
+  public static Table rounded(Table table) {
+    Table copy = table.copy();
+    for (Column<?> column : copy.columns()) {
+      if (column instanceof DoubleColumn d) {
+        d.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(DECIMALS));
+      }
+    }
+    return copy;
+  }
+
+  /** Returns the table as an HTML {@code <table>} with four-decimal numbers. */
+  public static String html(Table table) {
+    StringWriter out = new StringWriter();
+    new HtmlWriter().write(rounded(table), HtmlWriteOptions.builder(new Destination(out)).build());
+    return out.toString();
+  }
+
+  /** Returns the table as aligned plain text with four-decimal numbers. */
+  public static String text(Table table) {
+    return rounded(table).printAll();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.scalinglab.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The per-epoch rows of one or more trainings, safe to append to from several threads: the
+ * Keras {@code History} idea, as a Tablesaw {@link Table} on demand.
+ */
+public final class History {
+
+  /** Column names of {@link #table()}, in order (also the header of {@code history.csv}). */
+  public static final List<String> COLUMNS =
+      List.of(
+          "scenario",
+          "epoch",
+          "loss",
+          "accuracy",
+          "val_loss",
+          "val_accuracy",
+          "dead_relu",
+          "seconds");
+
+  private final List<EpochResult> rows = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> order;
+
+  /** Creates an empty history whose scenarios list in the order they first get a row. */
+  public History() {
+    this(List.of());
+  }
+
+  /** Creates an empty history whose tables list {@code scenarioOrder} first, in that order. */
+  public History(List<String> scenarioOrder) {
+    this.order = List.copyOf(scenarioOrder);
+  }
+
+  /** Appends a row. */
+  public void add(EpochResult row) {
+    rows.add(row);
+  }
+
+  /** Appends every row of {@code other}. */
+  public void addAll(History other) {
+    rows.addAll(other.rows());
+  }
+
+  /** Returns a copy of the rows in the order they were added. */
+  public List<EpochResult> rows() {
+    synchronized (rows) {
+      return List.copyOf(rows);
+    }
+  }
+
+  /** Returns the rows of one scenario in epoch order. */
+  public List<EpochResult> rows(String scenario) {
+    return rows().stream()
+        .filter(r -> r.scenario().equals(scenario))
+        .sorted((a, b) -> Integer.compare(a.epoch(), b.epoch()))
+        .toList();
+  }
+
+  /** Returns the scenario names with rows: the declared order first, then as they appear. */
+  public List<String> scenarios() {
+    Set<String> present = new LinkedHashSet<>();
+    rows().forEach(r -> present.add(r.scenario()));
+    Set<String> names = new LinkedHashSet<>();
+    order.stream().filter(present::contains).forEach(names::add);
+    names.addAll(present);
+    return List.copyOf(names);
+  }
+
+  /** Returns whether any epoch of {@code scenario} diverged. */
+  public boolean diverged(String scenario) {
+    return rows(scenario).stream().anyMatch(EpochResult::diverged);
+  }
+
+  /** Returns whether there are no rows. */
+  public boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  /** Returns the history as a table with the columns of {@link #COLUMNS}, by scenario and epoch. */
+  public Table table() {
+    List<EpochResult> sorted = new ArrayList<>();
+    for (String s : scenarios()) {
+      sorted.addAll(rows(s));
+    }
+    StringColumn scenario = StringColumn.create("scenario");
+    IntColumn epoch = IntColumn.create("epoch");
+    DoubleColumn loss = DoubleColumn.create("loss");
+    DoubleColumn accuracy = DoubleColumn.create("accuracy");
+    DoubleColumn valLoss = DoubleColumn.create("val_loss");
+    DoubleColumn valAccuracy = DoubleColumn.create("val_accuracy");
+    DoubleColumn dead = DoubleColumn.create("dead_relu");
+    DoubleColumn seconds = DoubleColumn.create("seconds");
+    for (EpochResult r : sorted) {
+      scenario.append(r.scenario());
+      epoch.append(r.epoch());
+      loss.append(r.loss());
+      accuracy.append(r.accuracy());
+      valLoss.append(r.valLoss());
+      valAccuracy.append(r.valAccuracy());
+      dead.append(r.deadRelu());
+      seconds.append(r.seconds());
+    }
+    return Table.create(
+        "history", scenario, epoch, loss, accuracy, valLoss, valAccuracy, dead, seconds);
+  }
+
+  /**
+   * Returns one row per scenario: epochs run, final and best validation accuracy, final loss,
+   * first-layer dead ReLUs, total seconds, and whether it diverged.
+   */
+  public Table summary() {
+    StringColumn scenario = StringColumn.create("scenario");
+    IntColumn epochs = IntColumn.create("epochs");
+    DoubleColumn finalLoss = DoubleColumn.create("final_loss");
+    DoubleColumn finalVal = DoubleColumn.create("final_val_accuracy");
+    DoubleColumn bestVal = DoubleColumn.create("best_val_accuracy");
+    DoubleColumn dead = DoubleColumn.create("dead_relu");
+    DoubleColumn seconds = DoubleColumn.create("seconds");
+    BooleanColumn diverged = BooleanColumn.create("diverged");
+    for (String s : scenarios()) {
+      List<EpochResult> runs = rows(s);
+      EpochResult last = runs.get(runs.size() - 1);
+      scenario.append(s);
+      epochs.append(last.epoch());
+      finalLoss.append(last.loss());
+      finalVal.append(last.valAccuracy());
+      bestVal.append(runs.stream().mapToDouble(EpochResult::valAccuracy).max().orElse(Double.NaN));
+      dead.append(last.deadRelu());
+      seconds.append(runs.stream().mapToDouble(EpochResult::seconds).sum());
+      diverged.append(runs.stream().anyMatch(EpochResult::diverged));
+    }
+    return Table.create(
+        "summary", scenario, epochs, finalLoss, finalVal, bestVal, dead, seconds, diverged);
+  }
+
+  @Override
+  public String toString() {
+    return table().print();
+  }
+}
