@@ -11,6 +11,7 @@ package dev.scalinglab.train;
  * @param seed seed of the initial weights and of the batch order
  * @param trainSize how many of the first 55,000 images to train on
  * @param optimizer the optimizer
+ * @param adamEpsilon Adam's ε (unused by SGD and momentum), finite and > 0
  */
 public record Hyperparameters(
     int epochs,
@@ -18,7 +19,8 @@ public record Hyperparameters(
     double learningRate,
     long seed,
     int trainSize,
-    OptimizerKind optimizer) {
+    OptimizerKind optimizer,
+    float adamEpsilon) {
 
   /** The question's settings: 5 epochs, batch 32, SGD lr 0.01, all 55,000 images, seed 42. */
   public static final Hyperparameters QUESTION =
@@ -46,36 +48,63 @@ public record Hyperparameters(
     if (optimizer == null) {
       throw new IllegalArgumentException("optimizer must be set");
     }
+    if (!(adamEpsilon > 0) || Float.isInfinite(adamEpsilon)) {
+      throw new IllegalArgumentException("Adam epsilon must be finite and > 0, got " + adamEpsilon);
+    }
+  }
+
+  /** Creates hyper-parameters with Adam's default ε. */
+  public Hyperparameters(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      long seed,
+      int trainSize,
+      OptimizerKind optimizer) {
+    this(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, OptimizerKind.DEFAULT_EPSILON);
+  }
+
+  /** Returns a copy with Adam's {@code adamEpsilon} changed. */
+  public Hyperparameters withAdamEpsilon(float adamEpsilon) {
+    return new Hyperparameters(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, adamEpsilon);
   }
 
   /** Returns a copy with {@code epochs} changed. */
   public Hyperparameters withEpochs(int epochs) {
-    return new Hyperparameters(epochs, batchSize, learningRate, seed, trainSize, optimizer);
+    return new Hyperparameters(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, adamEpsilon);
   }
 
   /** Returns a copy with {@code batchSize} changed. */
   public Hyperparameters withBatchSize(int batchSize) {
-    return new Hyperparameters(epochs, batchSize, learningRate, seed, trainSize, optimizer);
+    return new Hyperparameters(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, adamEpsilon);
   }
 
   /** Returns a copy with {@code learningRate} changed. */
   public Hyperparameters withLearningRate(double learningRate) {
-    return new Hyperparameters(epochs, batchSize, learningRate, seed, trainSize, optimizer);
+    return new Hyperparameters(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, adamEpsilon);
   }
 
   /** Returns a copy with {@code seed} changed. */
   public Hyperparameters withSeed(long seed) {
-    return new Hyperparameters(epochs, batchSize, learningRate, seed, trainSize, optimizer);
+    return new Hyperparameters(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, adamEpsilon);
   }
 
   /** Returns a copy with {@code trainSize} changed. */
   public Hyperparameters withTrainSize(int trainSize) {
-    return new Hyperparameters(epochs, batchSize, learningRate, seed, trainSize, optimizer);
+    return new Hyperparameters(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, adamEpsilon);
   }
 
   /** Returns a copy with {@code optimizer} changed. */
   public Hyperparameters withOptimizer(OptimizerKind optimizer) {
-    return new Hyperparameters(epochs, batchSize, learningRate, seed, trainSize, optimizer);
+    return new Hyperparameters(
+        epochs, batchSize, learningRate, seed, trainSize, optimizer, adamEpsilon);
   }
 
   /** Returns the number of SGD steps in one epoch. */

@@ -74,7 +74,7 @@ public final class ModelTrainer implements AutoCloseable {
     this.validationX = validation.features(inputScale, manager);
     this.validationY = validation.labels();
     this.parameters = model.parameters();
-    this.optimizer = hp.optimizer().build(tracker(multipliers));
+    this.optimizer = hp.optimizer().build(tracker(multipliers), hp.adamEpsilon());
   }
 
   private FixedPerVarTracker tracker(LrMultipliers m) {

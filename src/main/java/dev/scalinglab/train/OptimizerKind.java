@@ -10,16 +10,30 @@ public enum OptimizerKind {
   SGD,
   /** SGD with momentum 0.9. */
   MOMENTUM,
-  /** Adam with DJL's defaults (β1 0.9, β2 0.999, ε 1e-8). */
+  /** Adam with DJL's defaults (β1 0.9, β2 0.999) and ε from the hyper-parameters. */
   ADAM;
 
-  /** Builds the DJL optimizer with the given learning-rate tracker. */
+  /** DJL's (and PyTorch's) default Adam ε. */
+  public static final float DEFAULT_EPSILON = 1e-8f;
+
+  /** Builds the DJL optimizer with the given learning-rate tracker and DJL's default ε. */
   public Optimizer build(ParameterTracker learningRates) {
+    return build(learningRates, DEFAULT_EPSILON);
+  }
+
+  /**
+   * Builds the DJL optimizer; {@code adamEpsilon} is Adam's ε (ignored by SGD and momentum).
+   *
+   * <p>ε is why Adam's lr/s compensation is close rather than exact: scaling the gradient by s
+   * scales √v by s but not ε. With ε far below every |gradient| the compensation is exact.
+   */
+  public Optimizer build(ParameterTracker learningRates, float adamEpsilon) {
     return switch (this) {
       case SGD -> Optimizer.sgd().setLearningRateTracker(learningRates).build();
       case MOMENTUM ->
           Optimizer.sgd().setLearningRateTracker(learningRates).optMomentum(0.9f).build();
-      case ADAM -> Optimizer.adam().optLearningRateTracker(learningRates).build();
+      case ADAM ->
+          Optimizer.adam().optLearningRateTracker(learningRates).optEpsilon(adamEpsilon).build();
     };
   }
 
