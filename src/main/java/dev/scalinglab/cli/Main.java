@@ -1,5 +1,6 @@
 package dev.scalinglab.cli;
 
+import dev.scalinglab.data.DataException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-  /** Exit code for bad options or bad input. */
+  /** Exit code for bad options or bad input (values, data files). */
   public static final int USAGE = 2;
 
   /** Exit code for a failure while running (data unavailable, training error). */
@@ -36,7 +37,8 @@ public final class Main implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
-          boolean badInput = e instanceof IllegalArgumentException;
+          // Bad values and bad data are the user's to fix: usage errors, not crashes.
+          boolean badInput = e instanceof IllegalArgumentException || e instanceof DataException;
           err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
           return badInput ? USAGE : FAILURE;
         });
