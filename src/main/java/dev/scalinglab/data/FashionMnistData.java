@@ -31,6 +31,20 @@ public final class FashionMnistData {
   /** Images in the question's validation split. */
   public static final int VALIDATION_SIZE = 5_000;
 
+  /** Class names by label, as published with Fashion-MNIST. */
+  public static final java.util.List<String> CLASS_NAMES =
+      java.util.List.of(
+          "T-shirt/top",
+          "Trouser",
+          "Pullover",
+          "Dress",
+          "Coat",
+          "Sandal",
+          "Shirt",
+          "Sneaker",
+          "Bag",
+          "Ankle boot");
+
   /** Pixels per flattened image. */
   public static final int PIXELS = 28 * 28;
 

@@ -115,17 +115,25 @@ public final class Experiment {
     return hyperparameters;
   }
 
+  /**
+   * Returns a trainer for one scenario, for step-by-step work in notebooks and analyses; close
+   * it (or {@code manager}) when done.
+   */
+  public static ModelTrainer trainer(
+      FashionMnistData data, Scenario scenario, Hyperparameters hp, NDManager manager) {
+    return new ModelTrainer(
+        scenario.name(),
+        data.train(),
+        data.validation(),
+        scenario.inputScale(),
+        scenario.multipliers(),
+        hp,
+        manager);
+  }
+
   private void train(Scenario scenario, History result, TrainingListener listener) {
     try (NDManager manager = Engine.getInstance().newBaseManager();
-        ModelTrainer trainer =
-            new ModelTrainer(
-                scenario.name(),
-                data.train(),
-                data.validation(),
-                scenario.inputScale(),
-                scenario.multipliers(),
-                hyperparameters,
-                manager)) {
+        ModelTrainer trainer = trainer(data, scenario, hyperparameters, manager)) {
       for (int epoch = 1; epoch <= hyperparameters.epochs(); epoch++) {
         EpochResult row = trainer.trainEpoch(listener);
         result.add(row);

@@ -59,6 +59,7 @@ public final class Charts {
     styler.setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setXAxisDecimalPattern("0");
     boolean any = false;
+    int index = 0;
     for (String scenario : history.scenarios()) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -72,7 +73,12 @@ public final class Charts {
       }
       if (!x.isEmpty()) {
         String label = history.diverged(scenario) ? scenario + " (diverged)" : scenario;
-        chart.addSeries(label, x, y).setMarker(SeriesMarkers.CIRCLE);
+        var series = chart.addSeries(label, x, y);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        // Alternate solid and dashed lines: C lies exactly on A, and both must stay visible.
+        if (index++ % 2 == 1) {
+          series.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        }
         any = true;
       }
     }
@@ -82,6 +88,51 @@ public final class Charts {
       chart.getStyler().setYAxisLogarithmic(metric.logScale());
     }
     return chart;
+  }
+
+  /**
+   * Returns a histogram of {@code values} with {@code bins} equal bins between their minimum and
+   * maximum; the y axis counts values per bin on a log scale, so rare tails stay visible.
+   */
+  public static BufferedImage histogram(String title, String xLabel, float[] values, int bins) {
+    if (values.length == 0 || bins < 1) {
+      throw new IllegalArgumentException("a histogram needs values and at least one bin");
+    }
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : values) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    double width = max > min ? (max - min) / (double) bins : 1;
+    double[] counts = new double[bins];
+    for (float v : values) {
+      counts[(int) Math.min(bins - 1, Math.floor((v - min) / width))]++;
+    }
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (int i = 0; i < bins; i++) {
+      if (counts[i] > 0) {
+        x.add(min + (i + 0.5) * width);
+        y.add(counts[i]);
+      }
+    }
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xLabel)
+            .yAxisTitle("count (log scale)")
+            .build();
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart
+        .addSeries("count", x, y)
+        .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area)
+        .setMarker(SeriesMarkers.NONE);
+    return BitmapEncoder.getBufferedImage(chart);
   }
 
   /** Returns the panels drawn next to each other on a white background. */

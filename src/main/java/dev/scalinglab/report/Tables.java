@@ -12,16 +12,15 @@ import tech.tablesaw.io.html.HtmlWriter;
 /** Formatting of Tablesaw tables for people: rounded numbers, HTML through Tablesaw's writer. */
 public final class Tables {
 
-  private static final int DECIMALS = 4;
 
   private Tables() {}
 
-  /** Returns a copy whose floating-point columns print with four decimals. */
+  /** Returns a copy whose floating-point columns print with four decimals (tiny and huge values in scientific notation). */
   public static Table rounded(Table table) {
     Table copy = table.copy();
     for (Column<?> column : copy.columns()) {
       if (column instanceof DoubleColumn d) {
-        d.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(DECIMALS));
+        d.setPrintFormatter(new NumberColumnFormatter(new AdaptiveNumberFormat()));
       }
     }
     return copy;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
@@ -40,6 +41,9 @@ public final class ModelTrainer implements AutoCloseable {
   private final Optimizer optimizer;
   private final Loss loss = new SoftmaxCrossEntropyLoss("loss");
   private int epochsCompleted;
+  private int stepInEpoch;
+  private NDManager epochManager;
+  private EpochData epochData;
 
   /**
    * Creates the model and its optimizer.
@@ -101,6 +105,11 @@ public final class ModelTrainer implements AutoCloseable {
     return trainX;
   }
 
+  /** Returns the validation features at this trainer's input scale. */
+  public NDArray validationFeatures() {
+    return validationX;
+  }
+
   /** Returns the training labels. */
   public NDArray trainLabels() {
     return trainY;
@@ -123,61 +132,86 @@ public final class ModelTrainer implements AutoCloseable {
     int steps = hp.stepsPerEpoch();
     int reportEvery = Math.max(1, steps / 100);
     boolean diverged = false;
-    int done = 0;
-    try (NDManager epochManager = manager.newSubManager()) {
-      EpochData data = EpochData.shuffled(trainX, trainY, hp.seed(), epoch, epochManager);
-      NDArray lossSum = epochManager.zeros(new ai.djl.ndarray.types.Shape());
-      NDArray correct = epochManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
-      for (int step = 0; step < steps; step++) {
-        if (Thread.interrupted()) {
-          throw new TrainingInterruptedException(name, epochsCompleted);
-        }
-        runStep(data, step, lossSum, correct);
-        done = step + 1;
-        if (done % CHECK_EVERY == 0 && !Double.isFinite(lossSum.getFloat())) {
-          diverged = true;
-          break;
-        }
-        if (done % reportEvery == 0) {
-          listener.onProgress(name, epoch, done, steps);
-        }
+    EpochData data = currentEpoch();
+    NDArray lossSum = data.lossSum();
+    NDArray correct = data.correct();
+    while (stepInEpoch < steps) {
+      if (Thread.interrupted()) {
+        throw new TrainingInterruptedException(name, epochsCompleted);
       }
-      double trainLoss = lossSum.getFloat() / done;
-      double trainAccuracy = correct.getLong() / (double) (done * hp.batchSize());
-      diverged = diverged || !Double.isFinite(trainLoss) || !weightsFinite();
-      Evaluation eval = evaluate(validationX, validationY);
-      epochsCompleted = epoch;
-      EpochResult result =
-          new EpochResult(
-              name,
-              epoch,
-              trainLoss,
-              trainAccuracy,
-              eval.loss(),
-              eval.accuracy(),
-              eval.deadRelu(),
-              (System.nanoTime() - start) / 1e9,
-              diverged);
-      listener.onEpoch(result);
-      return result;
+      runStep(data, stepInEpoch, lossSum, correct);
+      int done = ++stepInEpoch;
+      if (done % CHECK_EVERY == 0 && !Double.isFinite(lossSum.getFloat())) {
+        diverged = true;
+        break;
+      }
+      if (done % reportEvery == 0) {
+        listener.onProgress(name, epoch, done, steps);
+      }
+    }
+    double trainLoss = lossSum.getFloat() / stepInEpoch;
+    double trainAccuracy = correct.getLong() / (double) (stepInEpoch * hp.batchSize());
+    diverged = diverged || !Double.isFinite(trainLoss) || !weightsFinite();
+    Evaluation eval = evaluate(validationX, validationY);
+    finishEpoch();
+    EpochResult result =
+        new EpochResult(
+            name,
+            epoch,
+            trainLoss,
+            trainAccuracy,
+            eval.loss(),
+            eval.accuracy(),
+            eval.deadRelu(),
+            (System.nanoTime() - start) / 1e9,
+            diverged);
+    listener.onEpoch(result);
+    return result;
+  }
+
+  /**
+   * Runs the next {@code steps} SGD steps of the current epoch's batch order, with no evaluation;
+   * a later {@link #trainEpoch} finishes the epoch from there.
+   */
+  public void trainSteps(int steps) {
+    int left = hp.stepsPerEpoch() - stepInEpoch;
+    if (steps < 0 || steps > left) {
+      throw new IllegalArgumentException(
+          "steps must be in 0.." + left + " (steps left in this epoch), got " + steps);
+    }
+    EpochData data = currentEpoch();
+    for (int i = 0; i < steps; i++) {
+      runStep(data, stepInEpoch++, data.lossSum(), data.correct());
     }
   }
 
-  /** Runs the first {@code steps} SGD steps of the next epoch's batch order, with no evaluation. */
-  public void trainSteps(int steps) {
-    if (steps < 0 || steps > hp.stepsPerEpoch()) {
-      throw new IllegalArgumentException(
-          "steps must be in 0.." + hp.stepsPerEpoch() + ", got " + steps);
+  /** Returns how many steps of the current epoch have run. */
+  public int stepInEpoch() {
+    return stepInEpoch;
+  }
+
+  /** Returns the images and labels of the current epoch's {@code step}-th batch (0-based). */
+  public NDArray[] batch(int step, NDManager target) {
+    EpochData data = currentEpoch();
+    int from = step * hp.batchSize();
+    NDIndex rows = new NDIndex(from + ":" + (from + hp.batchSize()));
+    return new NDArray[] {data.images().get(target, rows), data.labels().get(target, rows)};
+  }
+
+  private EpochData currentEpoch() {
+    if (epochData == null) {
+      epochManager = manager.newSubManager();
+      epochData = EpochData.shuffled(trainX, trainY, hp.seed(), epochsCompleted + 1, epochManager);
     }
-    try (NDManager epochManager = manager.newSubManager()) {
-      EpochData data =
-          EpochData.shuffled(trainX, trainY, hp.seed(), epochsCompleted + 1, epochManager);
-      NDArray lossSum = epochManager.zeros(new ai.djl.ndarray.types.Shape());
-      NDArray correct = epochManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
-      for (int step = 0; step < steps; step++) {
-        runStep(data, step, lossSum, correct);
-      }
-    }
+    return epochData;
+  }
+
+  private void finishEpoch() {
+    epochsCompleted++;
+    stepInEpoch = 0;
+    epochData = null;
+    epochManager.close();
+    epochManager = null;
   }
 
   private void runStep(EpochData data, int step, NDArray lossSum, NDArray correct) {
@@ -236,8 +270,8 @@ public final class ModelTrainer implements AutoCloseable {
     try (NDManager evalManager = manager.newSubManager()) {
       GradientScope.withoutGradients(
           () -> {
-            NDArray lossSum = evalManager.zeros(new ai.djl.ndarray.types.Shape());
-            NDArray correct = evalManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
+            NDArray lossSum = evalManager.zeros(new Shape());
+            NDArray correct = evalManager.zeros(new Shape(), DataType.INT64);
             NDArray unitMax = null;
             for (long from = 0; from < n; from += EVAL_CHUNK) {
               long to = Math.min(n, from + EVAL_CHUNK);
@@ -265,15 +299,17 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   private boolean weightsFinite() {
-    for (Parameter p : parameters) {
-      NDArray w = p.getArray();
-      try (NDArray bad = w.isNaN().logicalOr(w.isInfinite()).any()) {
-        if (bad.getBoolean()) {
+    try (NDManager scratch = manager.newSubManager()) {
+      for (Parameter p : parameters) {
+        // A NaN or infinite element (or an overflow to one) makes the sum non-finite.
+        NDArray total = p.getArray().sum();
+        total.attach(scratch);
+        if (!Float.isFinite(total.getFloat())) {
           return false;
         }
       }
+      return true;
     }
-    return true;
   }
 
   /** Releases the model, the features and every array of this trainer. */
@@ -282,14 +318,21 @@ public final class ModelTrainer implements AutoCloseable {
     manager.close();
   }
 
-  /** One epoch's training images and labels, gathered once in shuffled order. */
-  private record EpochData(NDArray images, NDArray labels) {
+  /**
+   * One epoch's training images and labels, gathered once in shuffled order, and the epoch's
+   * loss and accuracy accumulators on the engine.
+   */
+  private record EpochData(NDArray images, NDArray labels, NDArray lossSum, NDArray correct) {
     static EpochData shuffled(NDArray x, NDArray y, long seed, int epoch, NDManager manager) {
       int n = Math.toIntExact(x.getShape().get(0));
       int[] order = Shuffle.permutation(seed, epoch, n);
       NDArray index = manager.create(order).toType(DataType.INT64, false);
       NDIndex gather = new NDIndex("{}", index);
-      return new EpochData(x.get(manager, gather), y.get(manager, gather));
+      return new EpochData(
+          x.get(manager, gather),
+          y.get(manager, gather),
+          manager.zeros(new Shape()),
+          manager.zeros(new Shape(), DataType.INT64));
     }
   }
 }

@@ -1,0 +1,77 @@
+package dev.scalinglab.notebook;
+
+import dev.scalinglab.report.Charts;
+import dev.scalinglab.report.Tables;
+import dev.scalinglab.train.EpochResult;
+import dev.scalinglab.train.History;
+import dev.scalinglab.train.TrainingListener;
+import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
+import io.github.spencerpark.jupyter.kernel.display.RenderContext;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.util.Base64;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One notebook output that follows a training: the learning curves and the history so far,
+ * refreshed after every epoch through the kernel's {@code updateDisplay}.
+ *
+ * <p>In a cell: {@code experiment.run(new LiveHistory(o -> display(o), (id, o) ->
+ * updateDisplay(id, o)))}. The display functions are passed in, so this works on IJava too.
+ */
+public final class LiveHistory implements TrainingListener, DisplayDataRenderable {
+
+  private static final Set<MIMEType> TYPES =
+      Set.of(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN);
+
+  private final History history = new History();
+  private final BiConsumer<String, Object> update;
+  private final String displayId;
+
+  /**
+   * Shows an empty view now and updates it after each epoch.
+   *
+   * @param display the kernel's {@code display(Object)}, returning the display id
+   * @param update the kernel's {@code updateDisplay(String, Object)}
+   */
+  public LiveHistory(Function<Object, String> display, BiConsumer<String, Object> update) {
+    this.update = update;
+    this.displayId = display.apply(this);
+  }
+
+  /** Returns the rows received so far. */
+  public History history() {
+    return history;
+  }
+
+  @Override
+  public void onEpoch(EpochResult result) {
+    history.add(result);
+    update.accept(displayId, this);
+  }
+
+  @Override
+  public Set<MIMEType> getSupportedRenderTypes() {
+    return TYPES;
+  }
+
+  @Override
+  public void render(RenderContext context) {
+    if (history.isEmpty()) {
+      context.renderIfRequested(MIMEType.TEXT_HTML, () -> "<p><i>training: waiting for the first epoch…</i></p>");
+      context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "training: waiting for the first epoch...");
+      return;
+    }
+    byte[] png = Charts.png(Charts.curves(history));
+    context.renderIfRequested(
+        MIMEType.TEXT_HTML,
+        () ->
+            "<img src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png)
+                + "\" style=\"max-width:100%\">"
+                + Tables.html(history.table()));
+    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(png));
+    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Tables.text(history.table()));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.scalinglab.notebook;
+
+import java.util.Locale;
+
+/**
+ * Notebook parameters with environment overrides: a notebook's parameters cell reads e.g. {@code
+ * Params.integer("SCALING_LAB_EPOCHS", 5)}, so CI can run every notebook in a quick mode without
+ * editing it.
+ */
+public final class Params {
+
+  private Params() {}
+
+  /** Returns the environment variable {@code name} as an int, or {@code fallback} if unset. */
+  public static int integer(String name, int fallback) {
+    String v = raw(name);
+    try {
+      return v == null ? fallback : Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw bad(name, v, "an integer");
+    }
+  }
+
+  /** Returns the environment variable {@code name} as a long, or {@code fallback} if unset. */
+  public static long longValue(String name, long fallback) {
+    String v = raw(name);
+    try {
+      return v == null ? fallback : Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw bad(name, v, "an integer");
+    }
+  }
+
+  /** Returns the environment variable {@code name} as a double, or {@code fallback} if unset. */
+  public static double decimal(String name, double fallback) {
+    String v = raw(name);
+    try {
+      return v == null ? fallback : Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw bad(name, v, "a number");
+    }
+  }
+
+  /** Returns the environment variable {@code name}, or {@code fallback} if unset or blank. */
+  public static String text(String name, String fallback) {
+    String v = raw(name);
+    return v == null ? fallback : v;
+  }
+
+  private static String raw(String name) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static IllegalArgumentException bad(String name, String value, String what) {
+    return new IllegalArgumentException(
+        String.format(Locale.ROOT, "Environment variable %s=%s is not %s", name, value, what));
+  }
+}

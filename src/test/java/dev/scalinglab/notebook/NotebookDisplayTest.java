@@ -1,0 +1,68 @@
+package dev.scalinglab.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scalinglab.train.EpochResult;
+import dev.scalinglab.train.History;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NotebookDisplayTest {
+
+  private final Renderer renderer = new Renderer();
+
+  private static History history() {
+    History h = new History();
+    h.add(new EpochResult("A", 1, 0.72, 0.76, 0.53, 0.81, 0.0, 2.1, false));
+    h.add(new EpochResult("B", 1, 3.1e4, 0.10, 2.32, 0.09, 0.99, 2.0, false));
+    return h;
+  }
+
+  @Test
+  void tableRendersAsHtmlAndText() {
+    DisplayData data = renderer.render(HtmlTable.of(history().summary()));
+    String html = (String) data.getData(MIMEType.TEXT_HTML);
+    assertTrue(html.contains("<table") && html.contains("final_val_accuracy"), html);
+    assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).contains("0.8100"));
+    assertFalse(data.hasDataForType(MIMEType.IMAGE_PNG));
+  }
+
+  @Test
+  void liveHistoryDisplaysOnceAndUpdatesEachEpoch() {
+    List<Object> shown = new ArrayList<>();
+    List<String> updates = new ArrayList<>();
+    LiveHistory live =
+        new LiveHistory(
+            o -> {
+              shown.add(o);
+              return "display-1";
+            },
+            (id, o) -> updates.add(id));
+    assertEquals(1, shown.size());
+    DisplayData empty = renderer.render(live);
+    assertTrue(((String) empty.getData(MIMEType.TEXT_PLAIN)).contains("waiting"));
+    for (EpochResult r : history().rows()) {
+      live.onEpoch(r);
+    }
+    assertEquals(List.of("display-1", "display-1"), updates);
+    DisplayData data = renderer.render(live);
+    byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
+    assertEquals('P', png[1]);
+    assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("<img src=\"data:image/png;base64,"));
+    assertEquals(2, live.history().rows().size());
+  }
+
+  @Test
+  void paramsFallBackWhenUnset() {
+    assertEquals(5, Params.integer("SCALING_LAB_SURELY_UNSET_VARIABLE", 5));
+    assertEquals(0.01, Params.decimal("SCALING_LAB_SURELY_UNSET_VARIABLE", 0.01));
+    assertEquals("A,B", Params.text("SCALING_LAB_SURELY_UNSET_VARIABLE", "A,B"));
+  }
+}
