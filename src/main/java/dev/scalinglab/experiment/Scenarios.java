@@ -70,6 +70,25 @@ public final class Scenarios {
     throw new IllegalArgumentException("Unknown scenario '" + name + "': use A, B, C, D or E");
   }
 
+  /** Returns the scenarios as a table: name, description, s and the learning-rate factors. */
+  public static tech.tablesaw.api.Table table(List<Scenario> scenarios) {
+    var name = tech.tablesaw.api.StringColumn.create("scenario");
+    var description = tech.tablesaw.api.StringColumn.create("description");
+    var s = tech.tablesaw.api.DoubleColumn.create("s");
+    var kernel = tech.tablesaw.api.DoubleColumn.create("lr factor W₁");
+    var bias = tech.tablesaw.api.DoubleColumn.create("lr factor b₁");
+    var others = tech.tablesaw.api.DoubleColumn.create("lr factor others");
+    for (Scenario sc : scenarios) {
+      name.append(sc.name());
+      description.append(sc.description());
+      s.append(sc.inputScale());
+      kernel.append(sc.multipliers().firstKernel());
+      bias.append(sc.multipliers().firstBias());
+      others.append(sc.multipliers().others());
+    }
+    return tech.tablesaw.api.Table.create("scenarios", name, description, s, kernel, bias, others);
+  }
+
   /** Parses a comma-separated list such as "A,C" (any case, spaces allowed). */
   public static List<Scenario> parse(String names, OptimizerKind optimizer) {
     List<Scenario> out = new ArrayList<>();

@@ -91,6 +91,46 @@ public final class Charts {
   }
 
   /**
+   * Returns a line chart of a table: {@code xColumn} on the x axis and every other numeric column
+   * as a line; non-positive values are left out when {@code logY} is set.
+   */
+  public static BufferedImage lines(
+      tech.tablesaw.api.Table table, String xColumn, String yLabel, boolean logY) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH + 160)
+            .height(HEIGHT)
+            .title(table.name())
+            .xAxisTitle(xColumn)
+            .yAxisTitle(yLabel)
+            .build();
+    Styler styler = chart.getStyler();
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    styler.setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setYAxisLogarithmic(logY);
+    var xs = table.numberColumn(xColumn);
+    for (var column : table.columns()) {
+      if (column.name().equals(xColumn) || !(column instanceof tech.tablesaw.api.NumericColumn<?> y)) {
+        continue;
+      }
+      List<Double> x = new ArrayList<>();
+      List<Double> v = new ArrayList<>();
+      for (int row = 0; row < table.rowCount(); row++) {
+        double value = y.getDouble(row);
+        if (Double.isFinite(value) && (!logY || value > 0)) {
+          x.add(xs.getDouble(row));
+          v.add(value);
+        }
+      }
+      if (!x.isEmpty()) {
+        chart.addSeries(column.name(), x, v).setMarker(SeriesMarkers.CIRCLE);
+      }
+    }
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  /**
    * Returns a histogram of {@code values} with {@code bins} equal bins between their minimum and
    * maximum; the y axis counts values per bin on a log scale, so rare tails stay visible.
    */

@@ -144,6 +144,26 @@ public final class History {
         "summary", scenario, epochs, finalLoss, finalVal, bestVal, dead, seconds, diverged);
   }
 
+  /**
+   * Returns, per epoch, the validation accuracy of {@code first} and {@code second} and their
+   * difference in percentage points.
+   */
+  public Table compare(String first, String second) {
+    IntColumn epoch = IntColumn.create("epoch");
+    DoubleColumn a = DoubleColumn.create(first + " val_accuracy");
+    DoubleColumn b = DoubleColumn.create(second + " val_accuracy");
+    DoubleColumn points = DoubleColumn.create("difference (points)");
+    List<EpochResult> ra = rows(first);
+    List<EpochResult> rb = rows(second);
+    for (int i = 0; i < Math.min(ra.size(), rb.size()); i++) {
+      epoch.append(ra.get(i).epoch());
+      a.append(ra.get(i).valAccuracy());
+      b.append(rb.get(i).valAccuracy());
+      points.append(100 * (rb.get(i).valAccuracy() - ra.get(i).valAccuracy()));
+    }
+    return Table.create(second + " vs " + first, epoch, a, b, points);
+  }
+
   @Override
   public String toString() {
     return table().print();
