@@ -1,0 +1,76 @@
+package dev.scalinglab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.train.Hyperparameters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A notebook user re-runs training cells for hours: 50 trainings in one JVM must not leak engine
+ * arrays, and native memory must level off. RSS per run is printed; the bound is asserted.
+ */
+class SoakTest {
+
+  private static final int RUNS = 50;
+  /** Allowed RSS growth between run 10 and run 50 (allocator noise, JIT, caches). */
+  private static final long BOUND_MB = 150;
+
+  @Test
+  void fiftyTrainingsLeakNoArraysAndLevelOffInMemory() throws IOException {
+    FashionMnistData data = FashionMnistData.load();
+    Hyperparameters hp = Hyperparameters.QUESTION.withEpochs(1).withTrainSize(1000);
+    NDManager root = systemManager();
+    long rssAfterWarmUp = 0;
+    int arraysAfterWarmUp = 0;
+    for (int run = 1; run <= RUNS; run++) {
+      Experiment.builder()
+          .setData(data)
+          .optScenarios(Scenarios.a(), Scenarios.b())
+          .optHyperparameters(hp.withSeed(run))
+          .build()
+          .run();
+      // DJL reads values through direct buffers that only a GC frees; collect so that RSS shows
+      // what is really retained.
+      System.gc();
+      long rss = rssMb();
+      int arrays = root.getManagedArrays().size();
+      long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+      System.out.printf(
+          "soak run %2d: RSS %d MB, Java heap used %d MB, engine arrays alive %d%n",
+          run, rss, heap, arrays);
+      if (run == 10) {
+        rssAfterWarmUp = rss;
+        arraysAfterWarmUp = arrays;
+      }
+      if (run > 10) {
+        assertEquals(arraysAfterWarmUp, arrays, "engine arrays leaked at run " + run);
+      }
+    }
+    long growth = rssMb() - rssAfterWarmUp;
+    System.out.printf("soak: RSS growth from run 10 to run %d: %d MB (bound %d MB)%n", RUNS, growth, BOUND_MB);
+    assertTrue(growth < BOUND_MB, "native memory grew " + growth + " MB");
+  }
+
+  private static NDManager systemManager() {
+    // Every base manager is a child of the engine's system manager, so its count sees them all.
+    try (NDManager probe = Engine.getInstance().newBaseManager()) {
+      return probe.getParentManager();
+    }
+  }
+
+  private static long rssMb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS in /proc/self/status");
+  }
+}
