@@ -125,12 +125,16 @@ public final class FashionMnistData {
   }
 
   private static DataException unavailable(DataSource source, Exception cause) {
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String reason =
+        cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     if (source.localDirectory().isEmpty()) {
+      boolean offline =
+          Boolean.getBoolean("ai.djl.offline") || Boolean.parseBoolean(System.getenv("DJL_OFFLINE"));
       return new DataException(
-          "No local Fashion-MNIST files were found and DJL's download failed ("
-              + reason
-              + "). Install Debian's package (sudo apt-get install dataset-fashion-mnist), or pass"
+          "No local Fashion-MNIST files were found and DJL's download "
+              + (offline ? "is off (DJL offline mode)" : "failed (" + reason + ")")
+              + ". Install Debian's package (sudo apt-get install dataset-fashion-mnist), or pass"
               + " --data DIR / set "
               + DataSource.ENV_VARIABLE
               + " to a directory holding the four original .gz files.",

@@ -32,7 +32,7 @@ public final class History {
   private final List<EpochResult> rows = Collections.synchronizedList(new ArrayList<>());
   private final List<String> order;
 
-  /** Creates an empty history whose scenarios list in the order they first get a row. */
+  /** Creates an empty history whose scenarios list by name. */
   public History() {
     this(List.of());
   }
@@ -67,9 +67,9 @@ public final class History {
         .toList();
   }
 
-  /** Returns the scenario names with rows: the declared order first, then as they appear. */
+  /** Returns the scenario names with rows: the declared order first, then the others by name. */
   public List<String> scenarios() {
-    Set<String> present = new LinkedHashSet<>();
+    Set<String> present = new java.util.TreeSet<>();
     rows().forEach(r -> present.add(r.scenario()));
     Set<String> names = new LinkedHashSet<>();
     order.stream().filter(present::contains).forEach(names::add);

@@ -119,6 +119,32 @@ class FashionMnistDataTest {
   }
 
   @Test
+  void noLocalFilesAndNoDownloadSaysWhatToInstall(@org.junit.jupiter.api.io.TempDir Path cache) {
+    // An empty DJL cache and offline mode: what a machine without network or files sees.
+    String oldCache = System.getProperty("DJL_CACHE_DIR");
+    String oldOffline = System.getProperty("ai.djl.offline");
+    System.setProperty("DJL_CACHE_DIR", cache.toString());
+    System.setProperty("ai.djl.offline", "true");
+    try {
+      DataException e =
+          assertThrows(DataException.class, () -> FashionMnistData.load(DataSource.download()));
+      assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
+      assertTrue(e.getMessage().contains("--data DIR"), e.getMessage());
+    } finally {
+      restore("DJL_CACHE_DIR", oldCache);
+      restore("ai.djl.offline", oldOffline);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+
+  @Test
   void missingExplicitDirectoryGivesAClearError(@org.junit.jupiter.api.io.TempDir Path tmp) {
     Path missing = tmp.resolve("no-such-dir");
     DataException e = assertThrows(DataException.class, () -> FashionMnistData.load(missing));
