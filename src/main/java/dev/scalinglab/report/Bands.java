@@ -124,7 +124,7 @@ public final class Bands {
     var epochs = aggregate.numberColumn("epoch");
     if (aggregate.rowCount() > 0 && epochs.min() == epochs.max()) {
       // One epoch: a tick pattern of whole epochs would label a fractional axis wrongly.
-      styler.setXAxisTicksVisible(false);
+      chart.getStyler().setXAxisTicksVisible(false);
       chart.setXAxisTitle("epoch " + (int) epochs.min());
     }
     if (index == 0) {
