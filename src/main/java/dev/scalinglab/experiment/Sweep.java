@@ -46,6 +46,11 @@ public final class Sweep {
   public enum Status {
     /** Trained every epoch with finite loss and weights. */
     OK,
+    /**
+     * Loss and weights stayed finite but the last epoch's mean training loss exceeded {@link
+     * #EXPLODED_LOSS} (chance level is ln 10 ≈ 2.3): the network blew up, as B does.
+     */
+    EXPLODED,
     /** Loss or weights became NaN or infinite; training stopped. */
     DIVERGED,
     /** Training threw an exception. */
@@ -78,6 +83,9 @@ public final class Sweep {
       Status status,
       int done,
       int total) {}
+
+  /** Mean training loss above which a finite cell counts as {@link Status#EXPLODED}. */
+  public static final double EXPLODED_LOSS = 1e3;
 
   /** Column names of {@link #table}, in order (also the header of {@code sweep.csv}). */
   public static final List<String> COLUMNS =
@@ -190,7 +198,8 @@ public final class Sweep {
 
   /**
    * Returns one row per cell with the columns of {@link #COLUMNS}: the last epoch's metrics,
-   * the cell's status and its total seconds; cells not (yet) run are left out.
+   * the cell's status (ok, exploded, diverged, failed), {@code diverged} (NaN/inf or failed: no
+   * usable model) and its total seconds; cells not (yet) run are left out.
    */
   public Table table() {
     History h = runs.history();
@@ -223,7 +232,7 @@ public final class Sweep {
       valLoss.append(last == null ? Double.NaN : last.valLoss());
       valAccuracy.append(last == null ? Double.NaN : last.valAccuracy());
       status.append(st.toString());
-      diverged.append(st != Status.OK);
+      diverged.append(st == Status.DIVERGED || st == Status.FAILED);
       seconds.append(rows.stream().mapToDouble(EpochResult::seconds).sum());
     }
     return Table.create(
@@ -235,7 +244,10 @@ public final class Sweep {
     if (runs.failures().containsKey(name)) {
       return Status.FAILED;
     }
-    return last == null || last.diverged() ? Status.DIVERGED : Status.OK;
+    if (last == null || last.diverged()) {
+      return Status.DIVERGED;
+    }
+    return last.loss() > EXPLODED_LOSS ? Status.EXPLODED : Status.OK;
   }
 
   /** Formats a number without a trailing ".0" (4, 0.01, 1e-05). */

@@ -15,8 +15,9 @@ import tech.tablesaw.api.Table;
 /**
  * Heatmaps of a sweep table (columns {@code model}, {@code scale}, {@code lr}, {@code status} and
  * a value column such as {@code val_accuracy}): one panel per model, input scale s down the rows,
- * learning rate across, each cell coloured and annotated with its value; cells that diverged or
- * failed are grey and read "div" or "fail". Drawn with Java2D for full control of the annotation.
+ * learning rate across, each cell coloured and annotated with its value; "exploded" cells (finite
+ * but huge loss) add their loss under the value; cells that diverged or failed are grey and read
+ * "div" or "fail". Drawn with Java2D for full control of the annotation.
  */
 public final class Heatmaps {
 
@@ -51,7 +52,12 @@ public final class Heatmaps {
     List<Double> lrs = distinctNumbers(sweep, "lr");
     int panelW = LEFT + CELL_W * Math.max(1, lrs.size());
     int panelH = TOP + CELL_H * Math.max(1, scales.size()) + BOTTOM;
-    int width = models.size() * panelW + (models.size() - 1) * GAP + BAR + 20;
+    int gridsWidth = models.size() * panelW + (models.size() - 1) * GAP + BAR + 20;
+    Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    int titleWidth = probe.getFontMetrics(titleFont).stringWidth(title) + 40;
+    probe.dispose();
+    int width = Math.max(gridsWidth, titleWidth);
     int height = panelH + 30;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -61,7 +67,7 @@ public final class Heatmaps {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLACK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    g.setFont(titleFont);
     centered(g, title, width / 2, 24);
     for (int p = 0; p < models.size(); p++) {
       int x0 = p * (panelW + GAP);
@@ -125,18 +131,30 @@ public final class Heatmaps {
       int x = gridX + c * CELL_W;
       int y = gridY + r * CELL_H;
       String text;
+      String note = null;
       Color fill;
-      if (!"ok".equals(status) || !Double.isFinite(v)) {
+      if (!("ok".equals(status) || "exploded".equals(status)) || !Double.isFinite(v)) {
         fill = DIVERGED;
         text = "failed".equals(status) ? "fail" : "div";
       } else {
         fill = color((v - min) / (max - min));
         text = String.format(Locale.ROOT, "%.3f", v);
+        if ("exploded".equals(status) && sweep.containsColumn("loss")) {
+          note = String.format(Locale.ROOT, "loss %.0e", sweep.numberColumn("loss").getDouble(row));
+        }
       }
       g.setColor(fill);
       g.fillRect(x, y, CELL_W, CELL_H);
       g.setColor(luminance(fill) > 0.5 ? Color.BLACK : Color.WHITE);
-      centered(g, text, x + CELL_W / 2, y + CELL_H / 2 + g.getFontMetrics().getAscent() / 2 - 2);
+      if (note == null) {
+        centered(g, text, x + CELL_W / 2, y + CELL_H / 2 + g.getFontMetrics().getAscent() / 2 - 2);
+      } else {
+        centered(g, text, x + CELL_W / 2, y + CELL_H / 2 - 2);
+        Font font = g.getFont();
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        centered(g, note, x + CELL_W / 2, y + CELL_H / 2 + 13);
+        g.setFont(font);
+      }
     }
     g.setColor(Color.WHITE);
     g.setStroke(new BasicStroke(2));
