@@ -56,6 +56,14 @@ public final class ReproduceCommand implements Callable<Integer> {
   long seed = 42;
 
   @Option(
+      names = "--seeds",
+      description = {
+        "Run each scenario with N seeds (--seed, --seed+1, ...); N > 1 also writes seeds.csv",
+        "and val_accuracy_bands.png (mean and min-max per epoch) (default: ${DEFAULT-VALUE})."
+      })
+  int seeds = 1;
+
+  @Option(
       names = "--optimizer",
       description = "sgd, momentum or adam; C uses the exact rule for it (default: ${DEFAULT-VALUE}).")
   String optimizer = "sgd";
@@ -88,6 +96,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     OptimizerKind kind = OptimizerKind.parse(optimizer);
     Hyperparameters hp = new Hyperparameters(epochs, batch, lr, seed, trainSize, kind);
     var chosen = Scenarios.parse(scenarios, kind);
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+    }
     stdout.println("engine: " + EngineSetup.describe());
     long start = System.nanoTime();
     FashionMnistData dataset = FashionMnistData.load(DataSource.locate(data));
@@ -110,6 +121,10 @@ public final class ReproduceCommand implements Callable<Integer> {
             seed,
             trainSize);
     stdout.println("run: " + settings);
+    if (seeds > 1) {
+      history = SeedsRun.run(dataset, chosen, hp, seeds, settings, out, stdout);
+      return 0;
+    }
     Thread hook = new Thread(() -> onCtrlC(experiment, stdout), "scaling-lab-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     long trainStart = System.nanoTime();

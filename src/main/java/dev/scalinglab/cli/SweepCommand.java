@@ -1,0 +1,212 @@
+package dev.scalinglab.cli;
+
+import dev.scalinglab.data.DataSource;
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.experiment.Sweep;
+import dev.scalinglab.report.Charts;
+import dev.scalinglab.report.Heatmaps;
+import dev.scalinglab.report.Tables;
+import dev.scalinglab.train.EngineSetup;
+import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.OptimizerKind;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+
+/** {@code sweep}: final validation accuracy over input scale × learning rate, both models. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Grid over input scale s x learning rate for two models:",
+      "uncompensated (x/255*s, Glorot/s, plain lr) and compensated (same, first-kernel lr",
+      "times the exact factor: 1/s^2 for sgd and momentum, 1/s for adam).",
+      "Writes sweep.csv and sweep.png (heatmap of final validation accuracy) to --out."
+    })
+public final class SweepCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--scales",
+      description = "Comma-separated input scales s (default: ${DEFAULT-VALUE}).")
+  String scales = "1,2,4,8,16,32,64,128,255";
+
+  @Option(
+      names = "--lrs",
+      description = "Comma-separated base learning rates (default: ${DEFAULT-VALUE}).")
+  String lrs = "0.001,0.01,0.1";
+
+  @Option(names = "--epochs", description = "Epochs per cell (default: ${DEFAULT-VALUE}).")
+  int epochs = 1;
+
+  @Option(
+      names = "--train-size",
+      description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
+  int trainSize = 10_000;
+
+  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch = 32;
+
+  @Option(names = "--seed", description = "Seed of weights and batch order (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(
+      names = "--optimizer",
+      description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+  String optimizer = "sgd";
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = {
+        "Directory with the four Fashion-MNIST .gz files. Default: $SCALING_LAB_DATA,",
+        "then /usr/share/datasets/fashion-mnist, then DJL's download."
+      })
+  Path data;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write results (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("results");
+
+  private Table table;
+
+  /** Returns the table of the last call, or null before it. */
+  public Table table() {
+    return table;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    OptimizerKind kind = OptimizerKind.parse(optimizer);
+    List<Double> scaleList = numbers("--scales", scales);
+    List<Double> lrList = numbers("--lrs", lrs);
+    // Validates epochs, batch and train size before the data loads.
+    Hyperparameters hp = new Hyperparameters(epochs, batch, lrList.get(0), seed, trainSize, kind);
+    // Bad scales or learning rates fail before the data loads.
+    validate(scaleList, lrList, hp);
+    stdout.println("engine: " + EngineSetup.describe());
+    long start = System.nanoTime();
+    FashionMnistData dataset = FashionMnistData.load(DataSource.locate(data));
+    stdout.printf(
+        Locale.ROOT, "data: %s, loaded in %.1fs%n", dataset.source(), (System.nanoTime() - start) / 1e9);
+    Sweep sweep =
+        Sweep.builder()
+            .setData(dataset)
+            .setScales(scaleList)
+            .setLearningRates(lrList)
+            .optHyperparameters(hp)
+            .build();
+    String settings =
+        String.format(
+            Locale.ROOT,
+            "%s, %d epoch(s), batch %d, seed %d, %d training images",
+            kind,
+            epochs,
+            batch,
+            seed,
+            trainSize);
+    stdout.printf(
+        Locale.ROOT,
+        "sweep: %d cells (2 models x %d scales x %d lrs), %s%n",
+        sweep.cells(),
+        scaleList.size(),
+        lrList.size(),
+        settings);
+    Thread hook = new Thread(sweep::cancel, "scaling-lab-sweep-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long sweepStart = System.nanoTime();
+    try {
+      table =
+          sweep.run(
+              cell -> {
+                stdout.printf(
+                    Locale.ROOT,
+                    "[%d/%d] %-13s s=%-5s lr=%-6s val_acc %s  %.1fs%n",
+                    cell.done(),
+                    cell.total(),
+                    cell.model(),
+                    String.format(Locale.ROOT, "%g", cell.scale()).replaceAll("\\.?0+$", ""),
+                    String.format(Locale.ROOT, "%g", cell.lr()).replaceAll("\\.?0+$", ""),
+                    describe(cell),
+                    cell.last().seconds());
+                stdout.flush();
+              });
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting.
+      }
+    }
+    double wall = (System.nanoTime() - sweepStart) / 1e9;
+    stdout.printf(Locale.ROOT, "sweep wall time: %.1fs%n%n", wall);
+    stdout.println(Tables.text(table));
+    Files.createDirectories(out);
+    Path csv = out.resolve("sweep.csv");
+    table.write().csv(csv.toFile());
+    Path png = out.resolve("sweep.png");
+    Charts.savePng(
+        Heatmaps.image(
+            table, "val_accuracy", "final validation accuracy (" + settings + ")", 0, 1),
+        png);
+    stdout.println("wrote " + csv);
+    stdout.println("wrote " + png);
+    return 0;
+  }
+
+  private static String describe(Sweep.Cell cell) {
+    return switch (cell.status()) {
+      case OK -> String.format(Locale.ROOT, "%.4f", cell.last().valAccuracy());
+      case EXPLODED ->
+          String.format(
+              Locale.ROOT,
+              "%.4f (exploded: loss %.1e)",
+              cell.last().valAccuracy(),
+              cell.last().loss());
+      case DIVERGED -> "DIVERGED (NaN/inf)";
+      case FAILED -> "FAILED";
+    };
+  }
+
+  private static void validate(List<Double> scales, List<Double> lrs, Hyperparameters hp) {
+    for (double s : scales) {
+      dev.scalinglab.data.FeatureScaling.checkScale(s);
+    }
+    for (double lr : lrs) {
+      hp.withLearningRate(lr);
+    }
+  }
+
+  /** Parses a comma-separated list of numbers; a bad entry names the option. */
+  static List<Double> numbers(String option, String text) {
+    List<Double> out = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(Double.parseDouble(part.trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            option + ": '" + part.trim() + "' is not a number (expected e.g. 1,4,16)");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(option + " needs at least one number");
+    }
+    return out;
+  }
+}

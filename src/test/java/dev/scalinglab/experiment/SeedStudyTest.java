@@ -1,0 +1,89 @@
+package dev.scalinglab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.train.EpochResult;
+import dev.scalinglab.train.History;
+import dev.scalinglab.train.Hyperparameters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class SeedStudyTest {
+
+  private static final Hyperparameters QUICK =
+      Hyperparameters.QUESTION.withEpochs(1).withTrainSize(2000);
+
+  @Test
+  void threeSeedsGiveThreeDifferentRunsPerScenarioAndAnAggregateThatMatchesThem() {
+    History h =
+        SeedStudy.builder()
+            .setData(FashionMnistData.load())
+            .optScenarios(Scenarios.a(), Scenarios.c())
+            .optHyperparameters(QUICK)
+            .optSeeds(3)
+            .build()
+            .run();
+    assertEquals(
+        List.of(
+            "A[seed=42]", "C[seed=42]", "A[seed=43]", "C[seed=43]", "A[seed=44]", "C[seed=44]"),
+        h.scenarios());
+    double[] acc = new double[3];
+    for (int i = 0; i < 3; i++) {
+      List<EpochResult> rows = h.rows(SeedStudy.runName("A", 42 + i));
+      assertEquals(1, rows.size());
+      acc[i] = rows.get(0).valAccuracy();
+    }
+    assertTrue(acc[0] != acc[1] && acc[1] != acc[2] && acc[0] != acc[2], "seeds differ: " + acc[0] + ", " + acc[1] + ", " + acc[2]);
+
+    Table agg = SeedStudy.aggregate(h);
+    assertEquals(List.of("A", "C"), agg.stringColumn("scenario").asList());
+    assertEquals(3, agg.intColumn("runs").getInt(0));
+    double mean = (acc[0] + acc[1] + acc[2]) / 3;
+    double var =
+        ((acc[0] - mean) * (acc[0] - mean)
+                + (acc[1] - mean) * (acc[1] - mean)
+                + (acc[2] - mean) * (acc[2] - mean))
+            / 2;
+    assertEquals(mean, agg.doubleColumn("val_accuracy_mean").getDouble(0), 1e-12);
+    assertEquals(Math.sqrt(var), agg.doubleColumn("val_accuracy_std").getDouble(0), 1e-12);
+    assertEquals(Math.min(acc[0], Math.min(acc[1], acc[2])), agg.doubleColumn("val_accuracy_min").getDouble(0));
+    assertEquals(Math.max(acc[0], Math.max(acc[1], acc[2])), agg.doubleColumn("val_accuracy_max").getDouble(0));
+    assertTrue(agg.doubleColumn("val_accuracy_std").getDouble(0) > 0, "spread over seeds");
+  }
+
+  @Test
+  void aggregateGroupsByScenarioAndEpochWithSampleStd() {
+    History h = new History();
+    h.add(row("A[seed=1]", 1, 0.80, 0.5));
+    h.add(row("A[seed=2]", 1, 0.84, 0.7));
+    h.add(row("A[seed=1]", 2, 0.90, 0.3));
+    h.add(row("B[seed=1]", 1, 0.10, Double.NaN));
+    h.add(row("B[seed=2]", 1, 0.12, 4.0));
+    Table agg = SeedStudy.aggregate(h);
+    assertEquals(3, agg.rowCount());
+    assertEquals(List.of("A", "A", "B"), agg.stringColumn("scenario").asList());
+    assertEquals(List.of(1, 2, 1), agg.intColumn("epoch").asList());
+    assertEquals(List.of(2, 1, 2), agg.intColumn("runs").asList());
+    assertEquals(0.82, agg.doubleColumn("val_accuracy_mean").getDouble(0), 1e-12);
+    assertEquals(Math.sqrt(0.0008), agg.doubleColumn("val_accuracy_std").getDouble(0), 1e-12);
+    assertEquals(0.6, agg.doubleColumn("loss_mean").getDouble(0), 1e-12);
+    assertEquals(4.0, agg.doubleColumn("loss_mean").getDouble(2), 1e-12, "NaN loss left out");
+    Table runs = SeedStudy.runs(h);
+    assertEquals(List.of("A", "A", "A", "B", "B"), runs.stringColumn("base").asList());
+  }
+
+  @Test
+  void rejectsZeroSeeds() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SeedStudy.builder().setData(FashionMnistData.load()).optSeeds(0).build());
+  }
+
+  private static EpochResult row(String name, int epoch, double valAcc, double loss) {
+    return new EpochResult(name, epoch, loss, 0.5, 0.5, valAcc, 0, 1, false);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.scalinglab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.train.Hyperparameters;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class SweepTest {
+
+  private static final Hyperparameters QUICK =
+      Hyperparameters.QUESTION.withEpochs(1).withTrainSize(2000);
+
+  private final FashionMnistData data = FashionMnistData.load();
+
+  @Test
+  void compensatedLearnsAtLargeScalesUncompensatedDoesNotAndDivergenceIsRecorded() {
+    List<Sweep.Cell> cells = new ArrayList<>();
+    Table t =
+        Sweep.builder()
+            .setData(data)
+            .setScales(List.of(1.0, 64.0, 255.0))
+            .setLearningRates(List.of(0.01, 10.0))
+            .optHyperparameters(QUICK)
+            .build()
+            .run(cells::add);
+    assertEquals(Sweep.COLUMNS, t.columnNames());
+    assertEquals(3 * 2 * 2, t.rowCount());
+    assertEquals(12, cells.size());
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), cells.stream().map(Sweep.Cell::done).toList());
+    for (double s : List.of(64.0, 255.0)) {
+      double acc = value(t, "compensated", s, 0.01, "val_accuracy");
+      assertTrue(acc > 0.5, "compensated s=" + s + ": " + acc);
+    }
+    double b = value(t, "uncompensated", 255, 0.01, "val_accuracy");
+    assertTrue(b < 0.3, "uncompensated s=255 lr=0.01: " + b);
+    assertEquals(
+        value(t, "uncompensated", 1, 0.01, "val_accuracy"),
+        value(t, "compensated", 1, 0.01, "val_accuracy"),
+        "at s = 1 both models are the same");
+    assertEquals(1e-2 / (255.0 * 255.0), value(t, "compensated", 255, 0.01, "kernel_lr"), 1e-15);
+    Table diverged = select(t, "uncompensated", 255, 10);
+    assertEquals("diverged", diverged.stringColumn("status").get(0));
+    assertTrue(diverged.booleanColumn("diverged").get(0));
+  }
+
+  @Test
+  void badGridsAreRejected() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Sweep.builder().setData(data).setScales(List.of(0.0)).setLearningRates(List.of(0.1)).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Sweep.builder().setData(data).setScales(List.of(1.0)).setLearningRates(List.of(-1.0)).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Sweep.builder().setData(data).setScales(List.of()).setLearningRates(List.of(0.1)).build());
+  }
+
+  private static Table select(Table t, String model, double s, double lr) {
+    Table rows =
+        t.where(
+            t.stringColumn("model").isEqualTo(model)
+                .and(t.doubleColumn("scale").isEqualTo(s))
+                .and(t.doubleColumn("lr").isEqualTo(lr)));
+    assertEquals(1, rows.rowCount(), model + " s=" + s + " lr=" + lr);
+    return rows;
+  }
+
+  private static double value(Table t, String model, double s, double lr, String column) {
+    return select(t, model, s, lr).doubleColumn(column).getDouble(0);
+  }
+}
