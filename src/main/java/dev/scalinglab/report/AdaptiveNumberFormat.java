@@ -22,7 +22,7 @@ final class AdaptiveNumberFormat extends NumberFormat {
   @Override
   public StringBuffer format(double v, StringBuffer out, FieldPosition pos) {
     double a = Math.abs(v);
-    boolean sci = Double.isFinite(v) && a != 0 && (a < 1e-3 || a >= 1e7);
+    boolean sci = Double.isFinite(v) && a != 0 && (a < 1e-3 || a >= 1e5);
     return (sci ? scientific : fixed).format(v, out, pos);
   }
 
