@@ -21,7 +21,7 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
 
 /** Evaluates Java cells with JShell in this JVM and answers completion and inspection. */
 public final class CodeEvaluator implements AutoCloseable {
-  /** A cell's result: {@code value} may be null, an absent result is a null {@code Value}. */
+  /** A cell's non-null result; a cell without one yields a null {@code Value}. */
   public record Value(Object value) {}
 
   private final CellExecutionControl control;
@@ -138,7 +138,9 @@ public final class CodeEvaluator implements AutoCloseable {
     if (snippet instanceof ExpressionSnippet e && "void".equals(e.typeName())) {
       return null;
     }
-    return new Value(control.takeValue(event.value()));
+    Object value = control.takeValue(event.value());
+    // As in IJava, a null value shows nothing.
+    return value == null ? null : new Value(value);
   }
 
   /** Cuts a cell into JShell snippets; an unfinished tail becomes one incomplete snippet. */

@@ -47,8 +47,8 @@ class CodeEvaluatorTest {
   }
 
   @Test
-  void nullExpressionIsAValue() throws CellException {
-    assertNull(value("String nothing = null;\nnothing"));
+  void nullValueShowsNothingAsInIjava() throws CellException {
+    assertNull(evaluator.eval("String nothing = null;\nnothing"));
   }
 
   @Test
