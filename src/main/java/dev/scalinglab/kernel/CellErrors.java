@@ -57,20 +57,25 @@ final class CellErrors {
   static EvaluationException runtime(
       String cell, Map<String, CellSnippet> cellSnippets, JShellException e, JShell shell) {
     List<String> lines = new ArrayList<>();
-    String message = describe(e, shell);
-    lines.add(message);
+    lines.add(describe(e, shell));
+    String where = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t != e) {
         lines.add("Caused by: " + describe(t, shell));
       }
       StackTraceElement[] frames = t.getStackTrace();
       for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
-        lines.add("    at " + frame(cell, cellSnippets, frames[i]));
+        String frame = frame(cell, cellSnippets, frames[i]);
+        if (where == null && frame.contains("cell line")) {
+          where = frame.substring(frame.indexOf("cell line")).replace(")", "");
+        }
+        lines.add("    at " + frame);
       }
       if (frames.length > MAX_FRAMES) {
         lines.add("    ... " + (frames.length - MAX_FRAMES) + " more");
       }
     }
+    String message = lines.get(0) + (where == null ? "" : " (" + where + ")");
     return new EvaluationException(message, lines);
   }
 

@@ -12,6 +12,12 @@ public class CellException extends Exception {
     this.traceback = List.copyOf(traceback);
   }
 
+  /** Has no Java stack: the kernel's own frames would only bury the cell's error in replies. */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
+
   /** Returns the lines shown in the notebook, without newlines. */
   public List<String> traceback() {
     return traceback;

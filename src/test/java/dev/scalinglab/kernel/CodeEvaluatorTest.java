@@ -70,7 +70,7 @@ class CodeEvaluatorTest {
         assertThrows(
             EvaluationException.class,
             () -> evaluator.eval("int divide(int n) {\n  return 10 / n;\n}\nint zero = 0;\ndivide(zero)"));
-    assertEquals("java.lang.ArithmeticException: / by zero", e.getMessage());
+    assertEquals("java.lang.ArithmeticException: / by zero (cell line 2)", e.getMessage());
     String text = String.join("\n", e.traceback());
     assertTrue(text.contains("divide (cell line 2)"), text);
     assertTrue(text.contains("cell line 5"), text);
