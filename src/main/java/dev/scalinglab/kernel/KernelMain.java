@@ -1,0 +1,49 @@
+package dev.scalinglab.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Starts the Java kernel: {@code KernelMain <connection-file>}. */
+public final class KernelMain {
+  private KernelMain() {}
+
+  /** Connects a {@link JavaKernel} to the sockets described by the connection file {@code args[0]}. */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: KernelMain <connection-file>");
+      System.exit(2);
+    }
+    quietLogging();
+    String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+    KernelConnectionProperties properties = KernelConnectionProperties.parse(json);
+    JavaKernel kernel = new JavaKernel(KernelConfig.fromEnv(System.getenv()));
+    JupyterConnection connection = new JupyterConnection(properties);
+    // Handlers first, then bind: a request arriving right after binding is never dropped.
+    kernel.becomeHandlerForConnection(connection);
+    connection.connect();
+    connection.waitUntilClose();
+    System.exit(0);
+  }
+
+  /** Keeps library logging out of notebooks: slf4j-simple at warn, DJL's CUDA probe at error. */
+  static void quietLogging() {
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
+    setIfAbsent("java.awt.headless", "true");
+    Logger.getLogger("").setLevel(Level.WARNING);
+    for (var handler : Logger.getLogger("").getHandlers()) {
+      handler.setLevel(Level.WARNING);
+    }
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.scalinglab.kernel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the {@code kernel.json} of a Jupyter kernelspec that starts {@link KernelMain} with a
+ * given {@code java} and classpath: {@code KernelSpecWriter <out-dir> <classpath> [display-name]}.
+ */
+public final class KernelSpecWriter {
+  /** The kernelspec name the install script uses. */
+  public static final String NAME = "java-scaling-lab";
+
+  /** JVM options every kernel start gets. */
+  public static final List<String> JVM_OPTIONS =
+      List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true");
+
+  private KernelSpecWriter() {}
+
+  /** Writes the kernelspec for {@code args[0]} (directory) and {@code args[1]} (classpath). */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: KernelSpecWriter <out-dir> <classpath> [display-name]");
+      System.exit(2);
+    }
+    String displayName = args.length > 2 ? args[2] : "Java (scaling-lab)";
+    Path file = write(Path.of(args[0]), currentJava(), args[1], displayName);
+    System.out.println("wrote " + file);
+  }
+
+  /** Returns the absolute path of the {@code java} binary running this JVM. */
+  public static String currentJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath().toString();
+  }
+
+  /** Writes {@code dir/kernel.json} and returns its path. */
+  public static Path write(Path dir, String java, String classpath, String displayName)
+      throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("kernel.json");
+    Files.writeString(file, json(java, classpath, displayName), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** Returns the kernel.json text: argv, display name, language and message-based interrupts. */
+  public static String json(String java, String classpath, String displayName) {
+    List<String> argv = new ArrayList<>();
+    argv.add(java);
+    argv.add("-cp");
+    argv.add(classpath);
+    argv.addAll(JVM_OPTIONS);
+    argv.add(KernelMain.class.getName());
+    argv.add("{connection_file}");
+    String args = argv.stream().map(KernelSpecWriter::quote).collect(Collectors.joining(",\n    "));
+    return "{\n  \"argv\": [\n    " + args + "\n  ],\n"
+        + "  \"display_name\": " + quote(displayName) + ",\n"
+        + "  \"language\": \"java\",\n"
+        + "  \"interrupt_mode\": \"message\",\n"
+        + "  \"env\": {},\n"
+        + "  \"metadata\": {}\n}\n";
+  }
+
+  private static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}

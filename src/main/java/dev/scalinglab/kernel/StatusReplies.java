@@ -1,0 +1,94 @@
+package dev.scalinglab.kernel;
+
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.messages.ContentType;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.ReplyType;
+import io.github.spencerpark.jupyter.messages.reply.CommInfoReply;
+import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
+import java.util.List;
+import java.util.Map;
+
+/** Replies that basekernel sends without the {@code status} field the messaging spec requires. */
+final class StatusReplies {
+  private StatusReplies() {}
+
+  /** kernel_info_reply with {@code status: "ok"}. */
+  static final class KernelInfo extends KernelInfoReply {
+    @SuppressWarnings("unused")
+    private final String status = "ok";
+
+    /** Creates the reply; see {@link KernelInfoReply}. */
+    KernelInfo(
+        String protocol, String name, String version, LanguageInfo language, String banner,
+        List<LanguageInfo.Help> help) {
+      super(protocol, name, version, language, banner, help);
+    }
+  }
+
+  /** comm_info_reply with {@code status: "ok"}. */
+  static final class Comms extends CommInfoReply {
+    @SuppressWarnings("unused")
+    private final String status = "ok";
+
+    /** Creates the reply listing {@code comms}. */
+    Comms(Map<String, CommInfoReply.CommInfo> comms) {
+      super(comms);
+    }
+  }
+
+  /** shutdown_reply with {@code status: "ok"}. */
+  @SuppressWarnings({"unused", "rawtypes", "unchecked"})
+  static final class Shutdown implements ContentType<Shutdown>, ReplyType<Object> {
+    private final String status = "ok";
+    private final boolean restart;
+
+    /** Creates the reply; {@code restart} echoes the request. */
+    Shutdown(boolean restart) {
+      this.restart = restart;
+    }
+
+    @Override
+    public MessageType<Shutdown> getType() {
+      return (MessageType) MessageType.SHUTDOWN_REPLY;
+    }
+
+    @Override
+    public MessageType<Object> getRequestType() {
+      return (MessageType) MessageType.SHUTDOWN_REQUEST;
+    }
+  }
+
+  /** interrupt_reply with {@code status: "ok"}. */
+  @SuppressWarnings({"unused", "rawtypes", "unchecked"})
+  static final class Interrupt implements ContentType<Interrupt>, ReplyType<Object> {
+    private final String status = "ok";
+
+    @Override
+    public MessageType<Interrupt> getType() {
+      return (MessageType) MessageType.INTERRUPT_REPLY;
+    }
+
+    @Override
+    public MessageType<Object> getRequestType() {
+      return (MessageType) MessageType.INTERRUPT_REQUEST;
+    }
+  }
+
+  /** history_reply with {@code status: "ok"} and no entries: this kernel keeps no history. */
+  @SuppressWarnings({"unused", "rawtypes", "unchecked"})
+  static final class History implements ContentType<History>, ReplyType<Object> {
+    private final String status = "ok";
+    private final List<Object> history = List.of();
+
+    @Override
+    public MessageType<History> getType() {
+      return (MessageType) MessageType.HISTORY_REPLY;
+    }
+
+    @Override
+    public MessageType<Object> getRequestType() {
+      return (MessageType) MessageType.HISTORY_REQUEST;
+    }
+  }
+}

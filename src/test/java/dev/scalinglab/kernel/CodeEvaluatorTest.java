@@ -1,0 +1,159 @@
+package dev.scalinglab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CodeEvaluatorTest {
+  private static CodeEvaluator evaluator;
+
+  @BeforeAll
+  static void start() {
+    evaluator = new CodeEvaluator(KernelConfig.defaults());
+  }
+
+  @AfterAll
+  static void stop() {
+    evaluator.close();
+  }
+
+  private static Object value(String cell) throws CellException {
+    CodeEvaluator.Value result = evaluator.eval(cell);
+    assertTrue(result != null, "expected a value from: " + cell);
+    return result.value();
+  }
+
+  @Test
+  void keepsStateAcrossCells() throws CellException {
+    assertNull(evaluator.eval("int stateful = 20;"));
+    assertEquals(42, value("stateful + 22"));
+  }
+
+  @Test
+  void returnsOnlyTheLastExpressionOfACell() throws CellException {
+    assertEquals(10, value("int a = 1;\na + 1;\na * 10"));
+    assertNull(evaluator.eval("int b = 5;"), "a declaration has no cell value");
+    assertNull(evaluator.eval("System.out.print(\"\")"), "a void call has no cell value");
+  }
+
+  @Test
+  void nullValueShowsNothingAsInIjava() throws CellException {
+    assertNull(evaluator.eval("String nothing = null;\nnothing"));
+  }
+
+  @Test
+  void compileErrorNamesTheFailingLine() {
+    CompilationException e =
+        assertThrows(
+            CompilationException.class,
+            () -> evaluator.eval("int y = 1;\nint z = y + undefinedName;"));
+    assertTrue(e.getMessage().contains("cell line 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("cannot find symbol"), e.getMessage());
+    String text = String.join("\n", e.traceback());
+    assertTrue(text.contains("int z = y + undefinedName;"), text);
+    assertTrue(text.contains("            ^^^^^^^^^^^^^"), text);
+  }
+
+  @Test
+  void runtimeExceptionShowsCellLinesWithoutKernelFrames() {
+    EvaluationException e =
+        assertThrows(
+            EvaluationException.class,
+            () -> evaluator.eval("int divide(int n) {\n  return 10 / n;\n}\nint zero = 0;\ndivide(zero)"));
+    assertEquals("java.lang.ArithmeticException: / by zero (cell line 2)", e.getMessage());
+    String text = String.join("\n", e.traceback());
+    assertTrue(text.contains("divide (cell line 2)"), text);
+    assertTrue(text.contains("cell line 5"), text);
+    assertFalse(text.contains("jdk.jshell"), text);
+    assertFalse(text.contains("dev.scalinglab.kernel"), text);
+    assertFalse(text.contains("reflect"), text);
+  }
+
+  @Test
+  void failingSnippetStopsTheCell() throws CellException {
+    assertThrows(CellException.class, () -> evaluator.eval("int before = 1;\nint bad = 1 / 0;\nint after = 3;"));
+    assertEquals(1, value("before"));
+    assertThrows(CompilationException.class, () -> evaluator.eval("after"));
+  }
+
+  @Test
+  void completesMembersInTheSnippetAtTheCursor() {
+    String cell = "int k = 1;\nMath.ab";
+    ReplacementOptions options = evaluator.complete(cell, cell.length());
+    assertTrue(options.getReplacements().contains("abs("), options.getReplacements().toString());
+    assertEquals(cell.length() - 2, options.getSourceStart());
+    assertEquals(cell.length(), options.getSourceEnd());
+  }
+
+  @Test
+  void inspectsMethodSignatures() {
+    String text = evaluator.inspect("Math.abs", 8);
+    assertTrue(text != null && text.contains("Math.abs(int a)"), text);
+    assertNull(evaluator.inspect("   ", 2));
+  }
+
+  @Test
+  void tellsWhetherCodeIsComplete() {
+    assertEquals("complete", evaluator.isComplete("int x = 1;"));
+    assertEquals("complete", evaluator.isComplete("int x = 1;\nx + 1"));
+    assertEquals("    ", evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
+    assertEquals("    ", evaluator.isComplete("class A {"));
+    assertEquals("invalid", evaluator.isComplete(")"));
+  }
+
+  @Test
+  void interruptStopsASleepingCellAndTheEvaluatorStaysUsable() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          CompletableFuture<Throwable> cell =
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      evaluator.eval("while (true) { Thread.sleep(10); }");
+                      return null;
+                    } catch (Throwable t) {
+                      return t;
+                    }
+                  });
+          Thread.sleep(500);
+          evaluator.interrupt();
+          Throwable failure = cell.get();
+          assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
+          assertEquals("Cell interrupted", failure.getMessage());
+          assertEquals(2, value("1 + 1"));
+        });
+  }
+
+  @Test
+  void interruptStopsABusyLoop() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          CompletableFuture<Throwable> cell =
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      evaluator.eval("long spins = 0;\nwhile (true) { spins++; }");
+                      return null;
+                    } catch (Throwable t) {
+                      return t;
+                    }
+                  });
+          Thread.sleep(500);
+          evaluator.interrupt();
+          assertTrue(cell.get() instanceof EvaluationException);
+          assertEquals(3, value("1 + 2"));
+        });
+  }
+}

@@ -1,0 +1,151 @@
+package dev.scalinglab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JavaKernelTest {
+  private static JavaKernel kernel;
+
+  @BeforeAll
+  static void start() {
+    kernel = new JavaKernel(KernelConfig.defaults());
+  }
+
+  @Test
+  void stringRendersAsPlainTextOnly() throws Exception {
+    DisplayData data = kernel.eval("\"<b>hello</b>\"");
+    assertEquals("<b>hello</b>", data.getData(MIMEType.TEXT_PLAIN));
+    assertFalse(data.hasDataForType(MIMEType.TEXT_HTML));
+    assertFalse(data.hasDataForType(MIMEType.IMAGE_PNG));
+  }
+
+  @Test
+  void numberRendersAsPlainText() throws Exception {
+    assertEquals("42", kernel.eval("6 * 7").getData(MIMEType.TEXT_PLAIN));
+  }
+
+  @Test
+  void bufferedImageRendersAsPng() throws Exception {
+    DisplayData data =
+        kernel.eval(
+            "var image = new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
+                + "image");
+    assertTrue(data.hasDataForType(MIMEType.IMAGE_PNG));
+    byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
+    byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    assertArrayEquals(signature, Arrays.copyOf(png, 8));
+    assertEquals(4, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+  }
+
+  @Test
+  void displayDataRenderableRendersAsItSays() throws Exception {
+    DisplayData data =
+        kernel.eval(
+            "import io.github.spencerpark.jupyter.kernel.display.*;\n"
+                + "import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;\n"
+                + "class Bold implements DisplayDataRenderable {\n"
+                + "  public Set<MIMEType> getSupportedRenderTypes() { return Set.of(MIMEType.TEXT_HTML); }\n"
+                + "  public void render(RenderContext c) { c.renderIfRequested(MIMEType.TEXT_HTML, () -> \"<b>x</b>\"); }\n"
+                + "}\n"
+                + "new Bold()");
+    assertEquals("<b>x</b>", data.getData(MIMEType.TEXT_HTML));
+    assertTrue(data.hasDataForType(MIMEType.TEXT_PLAIN));
+  }
+
+  @Test
+  void displayFunctionsAreImported() throws Exception {
+    DisplayData rendered = kernel.eval("render(\"<i>y</i>\", \"text/html\")");
+    assertEquals("<i>y</i>", rendered.getData(MIMEType.TEXT_HTML));
+    String id = (String) kernel.eval("String id = display(7);\nid").getData(MIMEType.TEXT_PLAIN);
+    assertFalse(id.isBlank());
+    assertNull(kernel.eval("updateDisplay(id, 8);\nupdateDisplay(id, \"<p/>\", \"text/html\");"));
+    assertFalse(kernel.eval("display(\"<p/>\", \"text/html\")").getData(MIMEType.TEXT_PLAIN).toString().isBlank());
+  }
+
+  @Test
+  void errorsFormatAsTheirShortTraceback() {
+    Exception e = assertThrows(CompilationException.class, () -> kernel.eval("int broken = ;"));
+    List<String> lines = kernel.formatError(e);
+    assertTrue(lines.get(0).startsWith("cell line 1: error:"), lines.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("\n")));
+  }
+
+  @Test
+  void classpathMagicAddsCompiledClasses(@TempDir Path dir) throws Exception {
+    Path source = dir.resolve("src/demo/Greeter.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "package demo; public class Greeter { public static String hi() { return \"hi\"; } }");
+    Path classes = dir.resolve("classes");
+    int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+    assertEquals(0, rc);
+    DisplayData data = kernel.eval("%classpath " + classes + "\ndemo.Greeter.hi()");
+    assertEquals("hi", data.getData(MIMEType.TEXT_PLAIN));
+  }
+
+  @Test
+  void jarsMagicRejectsMissingJarsAndUnknownMagicsFail(@TempDir Path dir) {
+    CellException missing = assertThrows(CellException.class, () -> kernel.eval("%jars " + dir + "/*.jar"));
+    assertTrue(missing.getMessage().contains("nothing found"), missing.getMessage());
+    CellException unknown = assertThrows(CellException.class, () -> kernel.eval("%maven foo:bar:1"));
+    assertTrue(unknown.getMessage().contains("unknown magic %maven"), unknown.getMessage());
+  }
+
+  @Test
+  void magicLinesKeepLineNumbers() {
+    CompilationException e =
+        assertThrows(CompilationException.class, () -> kernel.eval("%classpath " + System.getProperty("java.io.tmpdir") + "\nint q = nope;"));
+    assertTrue(e.getMessage().startsWith("cell line 2"), e.getMessage());
+  }
+
+  @Test
+  void environmentVariablesConfigureStartupAndTimeout(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.jshell"), "int fromScript = 40;", StandardCharsets.UTF_8);
+    KernelConfig config =
+        KernelConfig.fromEnv(
+            java.util.Map.of(
+                "IJAVA_STARTUP_SCRIPTS_PATH", dir + "/*.jshell",
+                "IJAVA_STARTUP_SCRIPT", "int fromEnv = 2;",
+                "IJAVA_TIMEOUT", "300",
+                "IJAVA_COMPILER_OPTS", "-Xlint:none"));
+    assertEquals(List.of("-Xlint:none"), config.compilerOptions());
+    try (CodeEvaluator evaluator = new CodeEvaluator(config)) {
+      assertEquals(42, evaluator.eval("fromScript + fromEnv").value());
+      EvaluationException e = assertThrows(EvaluationException.class, () -> evaluator.eval("Thread.sleep(5000);"));
+      assertTrue(e.getMessage().contains("TimeoutException"), e.getMessage());
+      assertEquals(1, evaluator.eval("1").value());
+    }
+  }
+
+  @Test
+  void configParsesIjavaVariables() {
+    KernelConfig config =
+        KernelConfig.fromEnv(
+            java.util.Map.of(
+                "IJAVA_CLASSPATH", "a.jar" + java.io.File.pathSeparator + "lib/*",
+                "IJAVA_COMPILER_OPTS", "-parameters \"-Xlint:all,-serial\"",
+                "IJAVA_TIMEOUT", "-1"));
+    assertEquals(List.of("a.jar", "lib/*"), config.classpath());
+    assertEquals(List.of("-parameters", "-Xlint:all,-serial"), config.compilerOptions());
+    assertEquals(-1, config.timeoutMillis());
+    assertEquals(KernelConfig.defaults(), KernelConfig.fromEnv(java.util.Map.of()));
+  }
+}
