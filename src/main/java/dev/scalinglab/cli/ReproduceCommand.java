@@ -1,12 +1,10 @@
 package dev.scalinglab.cli;
 
-import dev.scalinglab.data.DataSource;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.experiment.Experiment;
 import dev.scalinglab.experiment.Scenarios;
 import dev.scalinglab.report.ResultFiles;
 import dev.scalinglab.report.Tables;
-import dev.scalinglab.train.EngineSetup;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.OptimizerKind;
@@ -16,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +32,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin SharedOptions shared;
+
   @Option(names = "--epochs", description = "Epochs per scenario (default: ${DEFAULT-VALUE}).")
   int epochs = 5;
 
@@ -46,14 +47,10 @@ public final class ReproduceCommand implements Callable<Integer> {
       description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
   int trainSize = 55_000;
 
-  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch = 32;
 
   @Option(names = "--lr", description = "Base learning rate (default: ${DEFAULT-VALUE}).")
   double lr = 0.01;
 
-  @Option(names = "--seed", description = "Seed of weights and batch order (default: ${DEFAULT-VALUE}).")
-  long seed = 42;
 
   @Option(
       names = "--seeds",
@@ -63,25 +60,8 @@ public final class ReproduceCommand implements Callable<Integer> {
       })
   int seeds = 1;
 
-  @Option(
-      names = "--optimizer",
-      description = "sgd, momentum or adam; C uses the exact rule for it (default: ${DEFAULT-VALUE}).")
-  String optimizer = "sgd";
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = {
-        "Directory with the four Fashion-MNIST .gz files. Default: $SCALING_LAB_DATA,",
-        "then /usr/share/datasets/fashion-mnist, then DJL's download."
-      })
-  Path data;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Where to write results (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("results");
 
   private History history;
 
@@ -93,20 +73,13 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    OptimizerKind kind = OptimizerKind.parse(optimizer);
-    Hyperparameters hp = new Hyperparameters(epochs, batch, lr, seed, trainSize, kind);
+    OptimizerKind kind = shared.optimizer();
+    Hyperparameters hp = new Hyperparameters(epochs, shared.batch, lr, shared.seed, trainSize, kind);
     var chosen = Scenarios.parse(scenarios, kind);
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
     }
-    stdout.println("engine: " + EngineSetup.describe());
-    long start = System.nanoTime();
-    FashionMnistData dataset = FashionMnistData.load(DataSource.locate(data));
-    stdout.printf(
-        Locale.ROOT,
-        "data: %s, loaded in %.1fs%n",
-        dataset.source(),
-        (System.nanoTime() - start) / 1e9);
+    FashionMnistData dataset = shared.loadData(stdout);
     Experiment experiment =
         Experiment.builder().setData(dataset).optScenarios(chosen).optHyperparameters(hp).build();
     String settings =
@@ -115,14 +88,14 @@ public final class ReproduceCommand implements Callable<Integer> {
             "%s, %d epochs, batch %d, lr %s, %s, seed %d, %d training images",
             scenarios,
             epochs,
-            batch,
+            shared.batch,
             lr,
             kind,
-            seed,
+            shared.seed,
             trainSize);
     stdout.println("run: " + settings);
     if (seeds > 1) {
-      history = SeedsRun.run(dataset, chosen, hp, seeds, settings, out, stdout);
+      history = SeedsRun.run(dataset, chosen, hp, seeds, settings, shared.out, stdout);
       return 0;
     }
     Thread hook = new Thread(() -> onCtrlC(experiment, stdout), "scaling-lab-ctrl-c");
@@ -135,7 +108,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
     stdout.printf(Locale.ROOT, "trained in %.1fs%n%n", (System.nanoTime() - trainStart) / 1e9);
     stdout.println(Tables.text(history.summary()));
-    for (Path file : ResultFiles.write(out, history, settings)) {
+    for (Path file : ResultFiles.write(shared.out, history, settings)) {
       stdout.println("wrote " + file);
     }
     return 0;

@@ -1,12 +1,10 @@
 package dev.scalinglab.cli;
 
-import dev.scalinglab.data.DataSource;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.experiment.Sweep;
 import dev.scalinglab.report.Charts;
 import dev.scalinglab.report.Heatmaps;
 import dev.scalinglab.report.Tables;
-import dev.scalinglab.train.EngineSetup;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.OptimizerKind;
 import java.io.PrintWriter;
@@ -18,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
@@ -35,6 +34,8 @@ import tech.tablesaw.api.Table;
 public final class SweepCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Mixin SharedOptions shared;
 
   @Option(
       names = "--scales",
@@ -54,31 +55,10 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
   int trainSize = 10_000;
 
-  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch = 32;
 
-  @Option(names = "--seed", description = "Seed of weights and batch order (default: ${DEFAULT-VALUE}).")
-  long seed = 42;
 
-  @Option(
-      names = "--optimizer",
-      description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
-  String optimizer = "sgd";
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = {
-        "Directory with the four Fashion-MNIST .gz files. Default: $SCALING_LAB_DATA,",
-        "then /usr/share/datasets/fashion-mnist, then DJL's download."
-      })
-  Path data;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Where to write results (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("results");
 
   private Table table;
 
@@ -90,18 +70,14 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    OptimizerKind kind = OptimizerKind.parse(optimizer);
+    OptimizerKind kind = shared.optimizer();
     List<Double> scaleList = numbers("--scales", scales);
     List<Double> lrList = numbers("--lrs", lrs);
     // Validates epochs, batch and train size before the data loads.
-    Hyperparameters hp = new Hyperparameters(epochs, batch, lrList.get(0), seed, trainSize, kind);
+    Hyperparameters hp = new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind);
     // Bad scales or learning rates fail before the data loads.
     validate(scaleList, lrList, hp);
-    stdout.println("engine: " + EngineSetup.describe());
-    long start = System.nanoTime();
-    FashionMnistData dataset = FashionMnistData.load(DataSource.locate(data));
-    stdout.printf(
-        Locale.ROOT, "data: %s, loaded in %.1fs%n", dataset.source(), (System.nanoTime() - start) / 1e9);
+    FashionMnistData dataset = shared.loadData(stdout);
     Sweep sweep =
         Sweep.builder()
             .setData(dataset)
@@ -115,8 +91,8 @@ public final class SweepCommand implements Callable<Integer> {
             "%s, %d epoch(s), batch %d, seed %d, %d training images",
             kind,
             epochs,
-            batch,
-            seed,
+            shared.batch,
+            shared.seed,
             trainSize);
     stdout.printf(
         Locale.ROOT,
@@ -154,10 +130,10 @@ public final class SweepCommand implements Callable<Integer> {
     double wall = (System.nanoTime() - sweepStart) / 1e9;
     stdout.printf(Locale.ROOT, "sweep wall time: %.1fs%n%n", wall);
     stdout.println(Tables.text(table));
-    Files.createDirectories(out);
-    Path csv = out.resolve("sweep.csv");
+    Files.createDirectories(shared.out);
+    Path csv = shared.out.resolve("sweep.csv");
     table.write().csv(csv.toFile());
-    Path png = out.resolve("sweep.png");
+    Path png = shared.out.resolve("sweep.png");
     Charts.savePng(
         Heatmaps.image(
             table, "val_accuracy", "final validation accuracy (" + settings + ")", 0, 1),

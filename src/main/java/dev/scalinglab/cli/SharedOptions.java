@@ -1,0 +1,61 @@
+package dev.scalinglab.cli;
+
+import dev.scalinglab.data.DataSource;
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.train.EngineSetup;
+import dev.scalinglab.train.OptimizerKind;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Options every training command shares (a picocli mixin), and loading the data they name. */
+final class SharedOptions {
+
+  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch = 32;
+
+  @Option(
+      names = "--seed",
+      description = "Seed of weights and batch order (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(
+      names = "--optimizer",
+      description =
+          "sgd, momentum or adam; compensation uses the exact rule for it (default: ${DEFAULT-VALUE}).")
+  String optimizer = "sgd";
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = {
+        "Directory with the four Fashion-MNIST .gz files. Default: $SCALING_LAB_DATA,",
+        "then /usr/share/datasets/fashion-mnist, then DJL's download."
+      })
+  Path data;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write results (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("results");
+
+  /** Returns the parsed optimizer; throws IllegalArgumentException (exit code 2) if unknown. */
+  OptimizerKind optimizer() {
+    return OptimizerKind.parse(optimizer);
+  }
+
+  /** Starts the engine and loads the data, printing a line about each. */
+  FashionMnistData loadData(PrintWriter stdout) {
+    stdout.println("engine: " + EngineSetup.describe());
+    long start = System.nanoTime();
+    FashionMnistData dataset = FashionMnistData.load(DataSource.locate(data));
+    stdout.printf(
+        Locale.ROOT,
+        "data: %s, loaded in %.1fs%n",
+        dataset.source(),
+        (System.nanoTime() - start) / 1e9);
+    return dataset;
+  }
+}
