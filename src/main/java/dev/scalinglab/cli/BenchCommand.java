@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
       double flops = Flops.perStep(sizes, batch) * steps;
       double limit = flops / (gemm * 1e9);
       DjlBenchmark.Result r = ours.get(batch);
-      rows.add(trainRow("djl", batch, steps, r.median(), flops, limit, r.validation().loss(), "DJL " + ai.djl.engine.Engine.class.getPackage().getImplementationVersion() + ", libtorch " + Engine.getInstance().getVersion()));
+      rows.add(trainRow("djl", batch, steps, r.median(), flops, limit, r.validation().loss(), "DJL " + Engine.getDjlVersion() + ", libtorch " + Engine.getInstance().getVersion()));
       TorchBenchmark.BatchResult t = torch.batches().get(batch);
       if (t != null) {
         rows.add(trainRow("pytorch", batch, steps, t.median(), flops, limit, t.valLoss(), "torch " + torch.version() + " eager"));

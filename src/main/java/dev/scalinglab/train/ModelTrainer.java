@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
@@ -39,6 +40,9 @@ public final class ModelTrainer implements AutoCloseable {
   private final List<Parameter> parameters;
   private final Optimizer optimizer;
   private final Loss loss = new SoftmaxCrossEntropyLoss("loss");
+  private final boolean pytorch = GradientScope.isPyTorch();
+  private final InPlaceSgd inPlaceSgd;
+  private final NDArray backwardSeed;
   private int epochsCompleted;
 
   /**
@@ -74,7 +78,13 @@ public final class ModelTrainer implements AutoCloseable {
     this.validationX = validation.features(inputScale, manager);
     this.validationY = validation.labels();
     this.parameters = model.parameters();
-    this.optimizer = hp.optimizer().build(tracker(multipliers));
+    FixedPerVarTracker learningRates = tracker(multipliers);
+    this.optimizer = hp.optimizer().build(learningRates);
+    this.inPlaceSgd =
+        pytorch && hp.optimizer() == OptimizerKind.SGD
+            ? new InPlaceSgd(parameters, learningRates, manager)
+            : null;
+    this.backwardSeed = pytorch ? manager.ones(new Shape()) : null;
   }
 
   private FixedPerVarTracker tracker(LrMultipliers m) {
@@ -124,10 +134,11 @@ public final class ModelTrainer implements AutoCloseable {
     int reportEvery = Math.max(1, steps / 100);
     boolean diverged = false;
     int done = 0;
-    try (NDManager epochManager = manager.newSubManager()) {
+    try (NDManager epochManager = manager.newSubManager();
+        GradMode mode = GradMode.save()) {
       EpochData data = EpochData.shuffled(trainX, trainY, hp.seed(), epoch, epochManager);
-      NDArray lossSum = epochManager.zeros(new ai.djl.ndarray.types.Shape());
-      NDArray correct = epochManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
+      NDArray lossSum = epochManager.zeros(new Shape());
+      NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
       for (int step = 0; step < steps; step++) {
         if (Thread.interrupted()) {
           throw new TrainingInterruptedException(name, epochsCompleted);
@@ -169,11 +180,12 @@ public final class ModelTrainer implements AutoCloseable {
       throw new IllegalArgumentException(
           "steps must be in 0.." + hp.stepsPerEpoch() + ", got " + steps);
     }
-    try (NDManager epochManager = manager.newSubManager()) {
+    try (NDManager epochManager = manager.newSubManager();
+        GradMode mode = GradMode.save()) {
       EpochData data =
           EpochData.shuffled(trainX, trainY, hp.seed(), epochsCompleted + 1, epochManager);
-      NDArray lossSum = epochManager.zeros(new ai.djl.ndarray.types.Shape());
-      NDArray correct = epochManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
+      NDArray lossSum = epochManager.zeros(new Shape());
+      NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
       for (int step = 0; step < steps; step++) {
         runStep(data, step, lossSum, correct);
       }
@@ -181,11 +193,37 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   private void runStep(EpochData data, int step, NDArray lossSum, NDArray correct) {
-    int from = step * hp.batchSize();
-    String rows = from + ":" + (from + hp.batchSize());
+    if (!pytorch) {
+      runStepGeneric(data, step, lossSum, correct);
+      return;
+    }
+    long from = (long) step * hp.batchSize();
+    NDIndex rows = new NDIndex().addSliceDim(from, from + hp.batchSize());
     try (NDManager stepManager = manager.newSubManager()) {
-      NDArray x = data.images().get(stepManager, new NDIndex(rows));
-      NDArray y = data.labels().get(stepManager, new NDIndex(rows));
+      NDArray x = data.images().get(stepManager, rows);
+      NDArray y = data.labels().get(stepManager, rows);
+      GradientScope.setRecording(true);
+      NDArray logits = model.forward(x, true);
+      NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
+      GradientScope.backward(batchLoss, backwardSeed);
+      GradientScope.setRecording(false);
+      if (inPlaceSgd != null) {
+        inPlaceSgd.step();
+      } else {
+        updateWithOptimizer(stepManager);
+      }
+      lossSum.addi(batchLoss);
+      correct.addi(logits.argMax(1).eq(y).countNonzero());
+    }
+  }
+
+  /** The engine-neutral step: DJL's gradient collector and optimizer. */
+  private void runStepGeneric(EpochData data, int step, NDArray lossSum, NDArray correct) {
+    long from = (long) step * hp.batchSize();
+    NDIndex rows = new NDIndex().addSliceDim(from, from + hp.batchSize());
+    try (NDManager stepManager = manager.newSubManager()) {
+      NDArray x = data.images().get(stepManager, rows);
+      NDArray y = data.labels().get(stepManager, rows);
       NDArray logits;
       NDArray batchLoss;
       try (GradientScope scope = GradientScope.open()) {
@@ -195,16 +233,20 @@ public final class ModelTrainer implements AutoCloseable {
       }
       GradientScope.withoutGradients(
           () -> {
-            for (Parameter p : parameters) {
-              NDArray weight = p.getArray();
-              NDArray grad = weight.getGradient();
-              grad.attach(stepManager);
-              optimizer.update(p.getId(), weight, grad);
-              GradientScope.zeroGradient(weight);
-            }
+            updateWithOptimizer(stepManager);
             lossSum.addi(batchLoss);
             correct.addi(logits.argMax(1).eq(y).countNonzero());
           });
+    }
+  }
+
+  private void updateWithOptimizer(NDManager stepManager) {
+    for (Parameter p : parameters) {
+      NDArray weight = p.getArray();
+      NDArray grad = weight.getGradient();
+      grad.attach(stepManager);
+      optimizer.update(p.getId(), weight, grad);
+      GradientScope.zeroGradient(weight);
     }
   }
 
@@ -236,8 +278,8 @@ public final class ModelTrainer implements AutoCloseable {
     try (NDManager evalManager = manager.newSubManager()) {
       GradientScope.withoutGradients(
           () -> {
-            NDArray lossSum = evalManager.zeros(new ai.djl.ndarray.types.Shape());
-            NDArray correct = evalManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
+            NDArray lossSum = evalManager.zeros(new Shape());
+            NDArray correct = evalManager.zeros(new Shape(), DataType.INT64);
             NDArray unitMax = null;
             for (long from = 0; from < n; from += EVAL_CHUNK) {
               long to = Math.min(n, from + EVAL_CHUNK);
@@ -280,6 +322,23 @@ public final class ModelTrainer implements AutoCloseable {
   @Override
   public void close() {
     manager.close();
+  }
+
+  /** Restores the calling thread's grad mode when closed (PyTorch; a no-op elsewhere). */
+  private static final class GradMode implements AutoCloseable {
+    private final boolean pytorch = GradientScope.isPyTorch();
+    private final boolean previous = pytorch && ai.djl.pytorch.jni.JniUtils.isGradMode();
+
+    static GradMode save() {
+      return new GradMode();
+    }
+
+    @Override
+    public void close() {
+      if (pytorch) {
+        GradientScope.setRecording(previous);
+      }
+    }
   }
 
   /** One epoch's training images and labels, gathered once in shuffled order. */
