@@ -198,10 +198,10 @@ public final class ModelTrainer implements AutoCloseable {
       return;
     }
     long from = (long) step * hp.batchSize();
-    NDIndex rows = new NDIndex().addSliceDim(from, from + hp.batchSize());
     try (NDManager stepManager = manager.newSubManager()) {
-      NDArray x = data.images().get(stepManager, rows);
-      NDArray y = data.labels().get(stepManager, rows);
+      NDArray[] batch = data.batch(from, from + hp.batchSize(), stepManager);
+      NDArray x = batch[0];
+      NDArray y = batch[1];
       GradientScope.setRecording(true);
       NDArray logits = model.forward(x, true);
       NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
@@ -220,10 +220,10 @@ public final class ModelTrainer implements AutoCloseable {
   /** The engine-neutral step: DJL's gradient collector and optimizer. */
   private void runStepGeneric(EpochData data, int step, NDArray lossSum, NDArray correct) {
     long from = (long) step * hp.batchSize();
-    NDIndex rows = new NDIndex().addSliceDim(from, from + hp.batchSize());
     try (NDManager stepManager = manager.newSubManager()) {
-      NDArray x = data.images().get(stepManager, rows);
-      NDArray y = data.labels().get(stepManager, rows);
+      NDArray[] batch = data.batch(from, from + hp.batchSize(), stepManager);
+      NDArray x = batch[0];
+      NDArray y = batch[1];
       NDArray logits;
       NDArray batchLoss;
       try (GradientScope scope = GradientScope.open()) {
@@ -341,14 +341,36 @@ public final class ModelTrainer implements AutoCloseable {
     }
   }
 
-  /** One epoch's training images and labels, gathered once in shuffled order. */
-  private record EpochData(NDArray images, NDArray labels) {
+  /**
+   * One epoch's batch order on the engine; each step gathers its images and labels by index
+   * straight from the training arrays (a copy of 32 rows, not of the whole epoch).
+   */
+  private static final class EpochData {
+    private final NDArray x;
+    private final NDArray y;
+    private final NDArray order;
+
+    private EpochData(NDArray x, NDArray y, NDArray order) {
+      this.x = x;
+      this.y = y;
+      this.order = order;
+    }
+
     static EpochData shuffled(NDArray x, NDArray y, long seed, int epoch, NDManager manager) {
       int n = Math.toIntExact(x.getShape().get(0));
       int[] order = Shuffle.permutation(seed, epoch, n);
-      NDArray index = manager.create(order).toType(DataType.INT64, false);
-      NDIndex gather = new NDIndex("{}", index);
-      return new EpochData(x.get(manager, gather), y.get(manager, gather));
+      long[] index = new long[n];
+      for (int i = 0; i < n; i++) {
+        index[i] = order[i];
+      }
+      return new EpochData(x, y, manager.create(index));
+    }
+
+    /** Returns the rows [from, to) of the epoch's order as (images, labels), owned by manager. */
+    NDArray[] batch(long from, long to, NDManager manager) {
+      NDArray rows = order.get(manager, new NDIndex().addSliceDim(from, to));
+      NDIndex gather = new NDIndex("{}", rows);
+      return new NDArray[] {x.get(manager, gather), y.get(manager, gather)};
     }
   }
 }
