@@ -37,6 +37,11 @@ public final class GradientScope implements AutoCloseable {
     return PYTORCH;
   }
 
+  /** Returns whether the calling thread records operations (PyTorch only). */
+  static boolean isRecording() {
+    return JniUtils.isGradMode();
+  }
+
   /**
    * Switches recording on the calling thread and returns the previous mode (PyTorch only: the
    * training loop flips it twice a step instead of opening a scope).

@@ -327,7 +327,7 @@ public final class ModelTrainer implements AutoCloseable {
   /** Restores the calling thread's grad mode when closed (PyTorch; a no-op elsewhere). */
   private static final class GradMode implements AutoCloseable {
     private final boolean pytorch = GradientScope.isPyTorch();
-    private final boolean previous = pytorch && ai.djl.pytorch.jni.JniUtils.isGradMode();
+    private final boolean previous = pytorch && GradientScope.isRecording();
 
     static GradMode save() {
       return new GradMode();
