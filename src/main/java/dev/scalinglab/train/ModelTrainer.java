@@ -136,9 +136,9 @@ public final class ModelTrainer implements AutoCloseable {
     int done = 0;
     try (NDManager epochManager = manager.newSubManager();
         GradMode mode = GradMode.save()) {
-      EpochData data = EpochData.shuffled(trainX, trainY, hp.seed(), epoch, epochManager);
+      EpochData data = EpochData.shuffled(trainX, trainY, hp.seed(), epoch, hp.batchSize(), epochManager);
       NDArray lossSum = epochManager.zeros(new Shape());
-      NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
+      NDArray correct = epochManager.zeros(new Shape(hp.batchSize()), DataType.INT64);
       for (int step = 0; step < steps; step++) {
         if (Thread.interrupted()) {
           throw new TrainingInterruptedException(name, epochsCompleted);
@@ -154,7 +154,7 @@ public final class ModelTrainer implements AutoCloseable {
         }
       }
       double trainLoss = lossSum.getFloat() / done;
-      double trainAccuracy = correct.getLong() / (double) (done * hp.batchSize());
+      double trainAccuracy = correct.sum().getLong() / (double) (done * hp.batchSize());
       diverged = diverged || !Double.isFinite(trainLoss) || !weightsFinite();
       Evaluation eval = evaluate(validationX, validationY);
       epochsCompleted = epoch;
@@ -183,9 +183,10 @@ public final class ModelTrainer implements AutoCloseable {
     try (NDManager epochManager = manager.newSubManager();
         GradMode mode = GradMode.save()) {
       EpochData data =
-          EpochData.shuffled(trainX, trainY, hp.seed(), epochsCompleted + 1, epochManager);
+          EpochData.shuffled(
+              trainX, trainY, hp.seed(), epochsCompleted + 1, hp.batchSize(), epochManager);
       NDArray lossSum = epochManager.zeros(new Shape());
-      NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
+      NDArray correct = epochManager.zeros(new Shape(hp.batchSize()), DataType.INT64);
       for (int step = 0; step < steps; step++) {
         runStep(data, step, lossSum, correct);
       }
@@ -197,14 +198,17 @@ public final class ModelTrainer implements AutoCloseable {
       runStepGeneric(data, step, lossSum, correct);
       return;
     }
-    long from = (long) step * hp.batchSize();
+    Batch batch = data.batch(step);
     try (NDManager stepManager = manager.newSubManager()) {
-      NDArray[] batch = data.batch(from, from + hp.batchSize(), stepManager);
-      NDArray x = batch[0];
-      NDArray y = batch[1];
+      // Each view is used by this step only; owning it here makes every result the step
+      // computes belong to the step too (results join their first operand's manager).
+      batch.attach(stepManager);
+      NDArray x = batch.x();
+      NDArray y = batch.y();
       GradientScope.setRecording(true);
       NDArray logits = model.forward(x, true);
-      NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
+      // Labels shaped (batch, 1): the loss's pick then needs no reshape.
+      NDArray batchLoss = loss.evaluate(new NDList(batch.column()), new NDList(logits));
       GradientScope.backward(batchLoss, backwardSeed);
       GradientScope.setRecording(false);
       if (inPlaceSgd != null) {
@@ -213,17 +217,19 @@ public final class ModelTrainer implements AutoCloseable {
         updateWithOptimizer(stepManager);
       }
       lossSum.addi(batchLoss);
-      correct.addi(logits.argMax(1).eq(y).countNonzero());
+      correct.addi(logits.argMax(1).eq(y));
     }
   }
 
   /** The engine-neutral step: DJL's gradient collector and optimizer. */
   private void runStepGeneric(EpochData data, int step, NDArray lossSum, NDArray correct) {
-    long from = (long) step * hp.batchSize();
+    Batch batch = data.batch(step);
     try (NDManager stepManager = manager.newSubManager()) {
-      NDArray[] batch = data.batch(from, from + hp.batchSize(), stepManager);
-      NDArray x = batch[0];
-      NDArray y = batch[1];
+      // Each view is used by this step only; owning it here makes every result the step
+      // computes belong to the step too (results join their first operand's manager).
+      batch.attach(stepManager);
+      NDArray x = batch.x();
+      NDArray y = batch.y();
       NDArray logits;
       NDArray batchLoss;
       try (GradientScope scope = GradientScope.open()) {
@@ -235,7 +241,7 @@ public final class ModelTrainer implements AutoCloseable {
           () -> {
             updateWithOptimizer(stepManager);
             lossSum.addi(batchLoss);
-            correct.addi(logits.argMax(1).eq(y).countNonzero());
+            correct.addi(logits.argMax(1).eq(y).toType(DataType.INT64, false));
           });
     }
   }
@@ -341,36 +347,86 @@ public final class ModelTrainer implements AutoCloseable {
     }
   }
 
+  /** One step's images, labels, and labels as a (batch, 1) column; views owned by the epoch. */
+  private record Batch(NDArray x, NDArray y, NDArray column) {
+    void attach(NDManager manager) {
+      x.attach(manager);
+      y.attach(manager);
+      column.attach(manager);
+    }
+  }
+
   /**
-   * One epoch's batch order on the engine; each step gathers its images and labels by index
-   * straight from the training arrays (a copy of 32 rows, not of the whole epoch).
+   * One epoch's batch order. Rows are gathered by index from the training arrays a chunk of
+   * about {@value #CHUNK_ROWS} rows at a time and split into per-step views, so a step makes no
+   * indexing call and the epoch never holds a shuffled copy of the whole data set.
    */
   private static final class EpochData {
+    private static final int CHUNK_ROWS = 8192;
+
     private final NDArray x;
     private final NDArray y;
     private final NDArray order;
+    private final NDManager manager;
+    private final int batchSize;
+    private final int steps;
+    private final int stepsPerChunk;
+    private NDManager chunkManager;
+    private int chunkStart = -1;
+    private NDList xs;
+    private NDList ys;
+    private NDList columns;
 
-    private EpochData(NDArray x, NDArray y, NDArray order) {
+    private EpochData(NDArray x, NDArray y, NDArray order, NDManager manager, int batchSize) {
       this.x = x;
       this.y = y;
       this.order = order;
+      this.manager = manager;
+      this.batchSize = batchSize;
+      this.steps = Math.toIntExact(order.size() / batchSize);
+      this.stepsPerChunk = Math.max(1, CHUNK_ROWS / batchSize);
     }
 
-    static EpochData shuffled(NDArray x, NDArray y, long seed, int epoch, NDManager manager) {
+    static EpochData shuffled(
+        NDArray x, NDArray y, long seed, int epoch, int batchSize, NDManager manager) {
       int n = Math.toIntExact(x.getShape().get(0));
       int[] order = Shuffle.permutation(seed, epoch, n);
       long[] index = new long[n];
       for (int i = 0; i < n; i++) {
         index[i] = order[i];
       }
-      return new EpochData(x, y, manager.create(index));
+      return new EpochData(x, y, manager.create(index), manager, batchSize);
     }
 
-    /** Returns the rows [from, to) of the epoch's order as (images, labels), owned by manager. */
-    NDArray[] batch(long from, long to, NDManager manager) {
-      NDArray rows = order.get(manager, new NDIndex().addSliceDim(from, to));
+    /** Returns step {@code step}'s batch (steps are taken in order). */
+    Batch batch(int step) {
+      if (chunkStart < 0 || step < chunkStart || step >= chunkStart + stepsPerChunk) {
+        gatherChunk(step - step % stepsPerChunk);
+      }
+      int i = step - chunkStart;
+      return new Batch(xs.get(i), ys.get(i), columns.get(i));
+    }
+
+    private void gatherChunk(int firstStep) {
+      if (chunkManager != null) {
+        chunkManager.close();
+      }
+      chunkManager = manager.newSubManager();
+      chunkStart = firstStep;
+      int count = Math.min(stepsPerChunk, steps - firstStep);
+      long from = (long) firstStep * batchSize;
+      long to = from + (long) count * batchSize;
+      NDArray rows = order.get(chunkManager, new NDIndex().addSliceDim(from, to));
       NDIndex gather = new NDIndex("{}", rows);
-      return new NDArray[] {x.get(manager, gather), y.get(manager, gather)};
+      NDArray chunkX = x.get(chunkManager, gather);
+      NDArray chunkY = y.get(chunkManager, gather);
+      long[] cuts = new long[count - 1];
+      for (int i = 1; i < count; i++) {
+        cuts[i - 1] = (long) i * batchSize;
+      }
+      xs = chunkX.split(cuts);
+      ys = chunkY.split(cuts);
+      columns = chunkY.reshape(-1, 1).split(cuts);
     }
   }
 }
