@@ -99,6 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double engineReady = now() - jvmStart;
     stdout.println("engine: " + EngineSetup.describe());
+    stdout.println("load average before: " + loadAverage() + " (other processes skew every timing)");
     DataSource source = DataSource.locate(data);
     FashionMnistData dataset = FashionMnistData.load(source);
     Hyperparameters hp =
@@ -168,6 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
       rows.add(BenchRow.simple("startup", "pytorch", 0, torch.firstStep(), "process start to first step"));
     }
 
+    stdout.println("load average after: " + loadAverage());
     table = BenchTable.of(rows);
     stdout.println();
     stdout.println(Tables.text(table));
@@ -211,6 +213,14 @@ public final class BenchCommand implements Callable<Integer> {
       String impl, int batch, int steps, double seconds, double flops, double limit, double valLoss, String note) {
     return new BenchRow("train", impl, batch, seconds, steps * (double) batch / seconds,
         seconds / steps * 1000, flops / seconds / 1e9, seconds / limit, valLoss, note);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static double now() {
