@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "scaling-lab 0.1.0",
     description = "Why input scale changes SGD: the Fashion-MNIST MLP question, reproduced.",
-    subcommands = {ReproduceCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ReproduceCommand.class,
+      SweepCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code for bad options or bad input (values, data files). */

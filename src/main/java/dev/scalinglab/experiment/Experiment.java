@@ -10,12 +10,12 @@ import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.ModelTrainer;
 import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.train.TrainingListener;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Trains several scenarios on the same data with the same hyper-parameters and collects their
  * {@link History}.
  *
- * <p>Scenarios run side by side, one per core (each training uses one engine thread, see {@link
- * EngineSetup}), so A–E take about the time of two or three scenarios on two cores. A scenario
- * that diverges stops and is marked in the history; the others go on.
+ * <p>Scenarios run side by side, one worker per core (each training uses one engine thread, see
+ * {@link EngineSetup}); workers take the scenarios' epochs round-robin, so A–E take about 2.5
+ * scenario-times on two cores. A scenario that diverges stops and is marked in the history; the
+ * others go on.
  */
 public final class Experiment {
 
@@ -35,6 +36,7 @@ public final class Experiment {
   private final int parallelism;
   private volatile History history = new History();
   private volatile ExecutorService running;
+  private volatile List<ScenarioRun> runs = List.of();
 
   private Experiment(Builder builder) {
     this.data = builder.data;
@@ -66,13 +68,16 @@ public final class Experiment {
     TrainingListener serial = synchronize(listener);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
     running = pool;
-    List<Future<?>> futures = new ArrayList<>();
+    List<ScenarioRun> runs = new CopyOnWriteArrayList<>();
+    this.runs = runs;
     try {
       for (Scenario scenario : scenarios) {
-        futures.add(pool.submit(() -> train(scenario, result, serial)));
+        ScenarioRun run = new ScenarioRun(scenario, result, serial, pool);
+        runs.add(run);
+        pool.execute(run);
       }
-      for (Future<?> future : futures) {
-        future.get();
+      for (ScenarioRun run : runs) {
+        run.done.get();
       }
       return result;
     } catch (InterruptedException e) {
@@ -89,6 +94,7 @@ public final class Experiment {
       throw new IllegalStateException(cause);
     } finally {
       stop(pool);
+      runs.forEach(ScenarioRun::close);
     }
   }
 
@@ -97,6 +103,7 @@ public final class Experiment {
     ExecutorService pool = running;
     if (pool != null) {
       stop(pool);
+      runs.forEach(ScenarioRun::abandon);
     }
   }
 
@@ -131,15 +138,64 @@ public final class Experiment {
         manager);
   }
 
-  private void train(Scenario scenario, History result, TrainingListener listener) {
-    try (NDManager manager = Engine.getInstance().newBaseManager();
-        ModelTrainer trainer = trainer(data, scenario, hyperparameters, manager)) {
-      for (int epoch = 1; epoch <= hyperparameters.epochs(); epoch++) {
+  /**
+   * One scenario's training, run one epoch per task: each finished epoch queues the next behind
+   * the other scenarios' epochs, so the workers take scenarios round-robin and stay busy to the
+   * end (five scenarios on two workers take 2.5 scenario-times, not 3). A trainer uses one engine
+   * thread and whichever worker runs its epoch; its numbers do not depend on which.
+   */
+  private final class ScenarioRun implements Runnable {
+    private final Scenario scenario;
+    private final History result;
+    private final TrainingListener listener;
+    private final ExecutorService pool;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private NDManager manager;
+    private ModelTrainer trainer;
+
+    ScenarioRun(Scenario scenario, History result, TrainingListener listener, ExecutorService pool) {
+      this.scenario = scenario;
+      this.result = result;
+      this.listener = listener;
+      this.pool = pool;
+    }
+
+    @Override
+    public synchronized void run() {
+      if (done.isDone()) {
+        return;
+      }
+      try {
+        if (trainer == null) {
+          manager = Engine.getInstance().newBaseManager();
+          trainer = trainer(data, scenario, hyperparameters, manager);
+        }
         EpochResult row = trainer.trainEpoch(listener);
         result.add(row);
-        if (row.diverged()) {
-          break;
+        if (row.diverged() || row.epoch() >= hyperparameters.epochs()) {
+          close();
+          done.complete(null);
+        } else {
+          pool.execute(this);
         }
+      } catch (RuntimeException | Error e) {
+        close();
+        done.completeExceptionally(e);
+      }
+    }
+
+    /** Marks a run that will not go on (cancelled) as failed, so no one waits for it. */
+    void abandon() {
+      int epochs = trainer == null ? 0 : trainer.epochsCompleted();
+      done.completeExceptionally(new TrainingInterruptedException(scenario.name(), epochs));
+    }
+
+    /** Releases the trainer once no epoch runs; safe to call more than once, from any thread. */
+    synchronized void close() {
+      if (manager != null) {
+        manager.close();
+        manager = null;
+        trainer = null;
       }
     }
   }

@@ -9,6 +9,10 @@ import ai.djl.engine.Engine;
  * scenarios then run side by side on the cores instead. Fixing the count also fixes the float
  * results (they change slightly with the thread count), so a scenario gives the same numbers
  * whether it runs alone or with others. A user's own {@code -Dai.djl.pytorch.num_threads} wins.
+ *
+ * <p>The setting is process-wide: libtorch 2.x applies it lazily to every thread that runs an op
+ * (checked: a fresh Java thread reports one intra-op thread, and a profile of two trainings shows
+ * only the two trainer threads busy, no OpenMP workers).
  */
 public final class EngineSetup {
 

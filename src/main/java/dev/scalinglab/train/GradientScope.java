@@ -32,6 +32,34 @@ public final class GradientScope implements AutoCloseable {
     }
   }
 
+  /** Returns whether the engine is PyTorch, whose thread-local grad mode the fast paths use. */
+  static boolean isPyTorch() {
+    return PYTORCH;
+  }
+
+  /** Returns whether the calling thread records operations (PyTorch only). */
+  static boolean isRecording() {
+    return JniUtils.isGradMode();
+  }
+
+  /**
+   * Switches recording on the calling thread and returns the previous mode (PyTorch only: the
+   * training loop flips it twice a step instead of opening a scope).
+   */
+  static boolean setRecording(boolean on) {
+    boolean previous = JniUtils.isGradMode();
+    JniUtils.setGradMode(on);
+    return previous;
+  }
+
+  /**
+   * Accumulates d(target)/d(parameter) with {@code seed} (ones shaped like target) as the
+   * starting gradient (PyTorch only; lets a loop reuse one seed array for every step).
+   */
+  static void backward(NDArray target, NDArray seed) {
+    JniUtils.backward((PtNDArray) target, (PtNDArray) seed, false, false);
+  }
+
   /** Starts recording on the calling thread. */
   public static GradientScope open() {
     return new GradientScope();

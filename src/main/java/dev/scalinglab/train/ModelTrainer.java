@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
@@ -40,10 +41,12 @@ public final class ModelTrainer implements AutoCloseable {
   private final List<Parameter> parameters;
   private final Optimizer optimizer;
   private final Loss loss = new SoftmaxCrossEntropyLoss("loss");
+  private final boolean pytorch = GradientScope.isPyTorch();
+  private final InPlaceSgd inPlaceSgd;
+  private final NDArray backwardSeed;
   private int epochsCompleted;
   private int stepInEpoch;
-  private NDManager epochManager;
-  private EpochData epochData;
+  private EpochState current;
 
   /**
    * Creates the model and its optimizer.
@@ -78,7 +81,13 @@ public final class ModelTrainer implements AutoCloseable {
     this.validationX = validation.features(inputScale, manager);
     this.validationY = validation.labels();
     this.parameters = model.parameters();
-    this.optimizer = hp.optimizer().build(tracker(multipliers), hp.adamEpsilon());
+    FixedPerVarTracker learningRates = tracker(multipliers);
+    this.optimizer = hp.optimizer().build(learningRates, hp.adamEpsilon());
+    this.inPlaceSgd =
+        pytorch && hp.optimizer() == OptimizerKind.SGD
+            ? new InPlaceSgd(parameters, learningRates, manager)
+            : null;
+    this.backwardSeed = pytorch ? manager.ones(new Shape()) : null;
   }
 
   private FixedPerVarTracker tracker(LrMultipliers m) {
@@ -121,8 +130,9 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   /**
-   * Trains one epoch and evaluates on the validation split; stops early, marking the row
-   * diverged, when the loss or a weight becomes NaN or infinite.
+   * Trains the rest of the current epoch (all of it unless {@link #trainSteps} ran part) and
+   * evaluates on the validation split; stops early, marking the row diverged, when the loss or a
+   * weight becomes NaN or infinite.
    *
    * @throws TrainingInterruptedException if the thread is interrupted
    */
@@ -132,25 +142,26 @@ public final class ModelTrainer implements AutoCloseable {
     int steps = hp.stepsPerEpoch();
     int reportEvery = Math.max(1, steps / 100);
     boolean diverged = false;
-    EpochData data = currentEpoch();
-    NDArray lossSum = data.lossSum();
-    NDArray correct = data.correct();
-    while (stepInEpoch < steps) {
-      if (Thread.interrupted()) {
-        throw new TrainingInterruptedException(name, epochsCompleted);
-      }
-      runStep(data, stepInEpoch, lossSum, correct);
-      int done = ++stepInEpoch;
-      if (done % CHECK_EVERY == 0 && !Double.isFinite(lossSum.getFloat())) {
-        diverged = true;
-        break;
-      }
-      if (done % reportEvery == 0) {
-        listener.onProgress(name, epoch, done, steps);
+    EpochState state = currentEpoch();
+    try (GradMode mode = GradMode.save()) {
+      while (stepInEpoch < steps) {
+        if (Thread.interrupted()) {
+          throw new TrainingInterruptedException(name, epochsCompleted);
+        }
+        runStep(state.data, stepInEpoch, state.lossSum, state.correct);
+        int done = ++stepInEpoch;
+        if (done % CHECK_EVERY == 0 && !Double.isFinite(state.lossSum.getFloat())) {
+          diverged = true;
+          break;
+        }
+        if (done % reportEvery == 0) {
+          listener.onProgress(name, epoch, done, steps);
+        }
       }
     }
-    double trainLoss = lossSum.getFloat() / stepInEpoch;
-    double trainAccuracy = correct.getLong() / (double) (stepInEpoch * hp.batchSize());
+    double trainLoss = state.lossSum.getFloat() / stepInEpoch;
+    double trainAccuracy =
+        state.correct.sum().getLong() / (double) (stepInEpoch * hp.batchSize());
     diverged = diverged || !Double.isFinite(trainLoss) || !weightsFinite();
     Evaluation eval = evaluate(validationX, validationY);
     finishEpoch();
@@ -179,9 +190,11 @@ public final class ModelTrainer implements AutoCloseable {
       throw new IllegalArgumentException(
           "steps must be in 0.." + left + " (steps left in this epoch), got " + steps);
     }
-    EpochData data = currentEpoch();
-    for (int i = 0; i < steps; i++) {
-      runStep(data, stepInEpoch++, data.lossSum(), data.correct());
+    EpochState state = currentEpoch();
+    try (GradMode mode = GradMode.save()) {
+      for (int i = 0; i < steps; i++) {
+        runStep(state.data, stepInEpoch++, state.lossSum, state.correct);
+      }
     }
   }
 
@@ -190,36 +203,100 @@ public final class ModelTrainer implements AutoCloseable {
     return stepInEpoch;
   }
 
-  /** Returns the images and labels of the current epoch's {@code step}-th batch (0-based). */
+  /**
+   * Returns copies of the images and labels of the current epoch's batch {@code step} (0-based,
+   * not before the steps already run), owned by {@code target}.
+   */
   public NDArray[] batch(int step, NDManager target) {
-    EpochData data = currentEpoch();
-    int from = step * hp.batchSize();
-    NDIndex rows = new NDIndex(from + ":" + (from + hp.batchSize()));
-    return new NDArray[] {data.images().get(target, rows), data.labels().get(target, rows)};
+    if (step < stepInEpoch || step >= hp.stepsPerEpoch()) {
+      throw new IllegalArgumentException(
+          "batch " + step + " is not ahead in this epoch (now at step " + stepInEpoch + ")");
+    }
+    Batch batch = currentEpoch().data.batch(step);
+    NDArray x = batch.x().duplicate();
+    NDArray y = batch.y().duplicate();
+    x.attach(target);
+    y.attach(target);
+    return new NDArray[] {x, y};
   }
 
-  private EpochData currentEpoch() {
-    if (epochData == null) {
-      epochManager = manager.newSubManager();
-      epochData = EpochData.shuffled(trainX, trainY, hp.seed(), epochsCompleted + 1, epochManager);
+  private EpochState currentEpoch() {
+    if (current == null) {
+      NDManager epochManager = manager.newSubManager();
+      current =
+          new EpochState(
+              epochManager,
+              EpochData.shuffled(
+                  trainX, trainY, hp.seed(), epochsCompleted + 1, hp.batchSize(), epochManager),
+              epochManager.zeros(new Shape()),
+              epochManager.zeros(new Shape(hp.batchSize()), DataType.INT64));
     }
-    return epochData;
+    return current;
   }
 
   private void finishEpoch() {
     epochsCompleted++;
     stepInEpoch = 0;
-    epochData = null;
-    epochManager.close();
-    epochManager = null;
+    current.manager.close();
+    current = null;
   }
 
   private void runStep(EpochData data, int step, NDArray lossSum, NDArray correct) {
-    int from = step * hp.batchSize();
-    String rows = from + ":" + (from + hp.batchSize());
+    if (!pytorch) {
+      runStepGeneric(data, step, lossSum, correct);
+      return;
+    }
+    Batch batch = data.batch(step);
     try (NDManager stepManager = manager.newSubManager()) {
-      NDArray x = data.images().get(stepManager, new NDIndex(rows));
-      NDArray y = data.labels().get(stepManager, new NDIndex(rows));
+      // Each view is used by this step only; owning it here makes every result the step
+      // computes belong to the step too (results join their first operand's manager).
+      batch.attach(stepManager);
+      NDArray x = batch.x();
+      NDArray y = batch.y();
+      GradientScope.setRecording(true);
+      NDArray logits = forwardDirect(x);
+      // Labels shaped (batch, 1): the loss's pick then needs no reshape.
+      NDArray batchLoss = loss.evaluate(new NDList(batch.column()), new NDList(logits));
+      GradientScope.backward(batchLoss, backwardSeed);
+      GradientScope.setRecording(false);
+      if (inPlaceSgd != null) {
+        inPlaceSgd.step();
+      } else {
+        updateWithOptimizer(stepManager);
+      }
+      lossSum.addi(batchLoss);
+      correct.addi(logits.argMax(1).eq(y));
+    }
+  }
+
+  /**
+   * Returns the logits through the same engine ops as {@link Mlp#forward} (linear, ReLU,
+   * ..., linear) called directly on the parameter arrays: the block path adds a device query per
+   * layer and parameter-store lookups, a tenth of a small step's overhead.
+   */
+  private NDArray forwardDirect(NDArray x) {
+    NDArray h = x;
+    int layers = parameters.size() / 2;
+    for (int i = 0; i < layers; i++) {
+      NDArray weight = parameters.get(2 * i).getArray();
+      NDArray bias = parameters.get(2 * i + 1).getArray();
+      h = h.getNDArrayInternal().linear(h, weight, bias).singletonOrThrow();
+      if (i < layers - 1) {
+        h = Activation.relu(h);
+      }
+    }
+    return h;
+  }
+
+  /** The engine-neutral step: DJL's gradient collector and optimizer. */
+  private void runStepGeneric(EpochData data, int step, NDArray lossSum, NDArray correct) {
+    Batch batch = data.batch(step);
+    try (NDManager stepManager = manager.newSubManager()) {
+      // Each view is used by this step only; owning it here makes every result the step
+      // computes belong to the step too (results join their first operand's manager).
+      batch.attach(stepManager);
+      NDArray x = batch.x();
+      NDArray y = batch.y();
       NDArray logits;
       NDArray batchLoss;
       try (GradientScope scope = GradientScope.open()) {
@@ -229,16 +306,20 @@ public final class ModelTrainer implements AutoCloseable {
       }
       GradientScope.withoutGradients(
           () -> {
-            for (Parameter p : parameters) {
-              NDArray weight = p.getArray();
-              NDArray grad = weight.getGradient();
-              grad.attach(stepManager);
-              optimizer.update(p.getId(), weight, grad);
-              GradientScope.zeroGradient(weight);
-            }
+            updateWithOptimizer(stepManager);
             lossSum.addi(batchLoss);
-            correct.addi(logits.argMax(1).eq(y).countNonzero());
+            correct.addi(logits.argMax(1).eq(y).toType(DataType.INT64, false));
           });
+    }
+  }
+
+  private void updateWithOptimizer(NDManager stepManager) {
+    for (Parameter p : parameters) {
+      NDArray weight = p.getArray();
+      NDArray grad = weight.getGradient();
+      grad.attach(stepManager);
+      optimizer.update(p.getId(), weight, grad);
+      GradientScope.zeroGradient(weight);
     }
   }
 
@@ -318,21 +399,106 @@ public final class ModelTrainer implements AutoCloseable {
     manager.close();
   }
 
+  /** Restores the calling thread's grad mode when closed (PyTorch; a no-op elsewhere). */
+  private static final class GradMode implements AutoCloseable {
+    private final boolean pytorch = GradientScope.isPyTorch();
+    private final boolean previous = pytorch && GradientScope.isRecording();
+
+    static GradMode save() {
+      return new GradMode();
+    }
+
+    @Override
+    public void close() {
+      if (pytorch) {
+        GradientScope.setRecording(previous);
+      }
+    }
+  }
+
+  /** The current epoch: its manager, batch order, and loss and hit accumulators on the engine. */
+  private record EpochState(NDManager manager, EpochData data, NDArray lossSum, NDArray correct) {}
+
+  /** One step's images, labels, and labels as a (batch, 1) column; views owned by the epoch. */
+  private record Batch(NDArray x, NDArray y, NDArray column) {
+    void attach(NDManager manager) {
+      x.attach(manager);
+      y.attach(manager);
+      column.attach(manager);
+    }
+  }
+
   /**
-   * One epoch's training images and labels, gathered once in shuffled order, and the epoch's
-   * loss and accuracy accumulators on the engine.
+   * One epoch's batch order. Rows are gathered by index from the training arrays a chunk of
+   * about {@value #CHUNK_ROWS} rows at a time and split into per-step views, so a step makes no
+   * indexing call and the epoch never holds a shuffled copy of the whole data set.
    */
-  private record EpochData(NDArray images, NDArray labels, NDArray lossSum, NDArray correct) {
-    static EpochData shuffled(NDArray x, NDArray y, long seed, int epoch, NDManager manager) {
+  private static final class EpochData {
+    private static final int CHUNK_ROWS = 8192;
+
+    private final NDArray x;
+    private final NDArray y;
+    private final NDArray order;
+    private final NDManager manager;
+    private final int batchSize;
+    private final int steps;
+    private final int stepsPerChunk;
+    private NDManager chunkManager;
+    private int chunkStart = -1;
+    private NDList xs;
+    private NDList ys;
+    private NDList columns;
+
+    private EpochData(NDArray x, NDArray y, NDArray order, NDManager manager, int batchSize) {
+      this.x = x;
+      this.y = y;
+      this.order = order;
+      this.manager = manager;
+      this.batchSize = batchSize;
+      this.steps = Math.toIntExact(order.size() / batchSize);
+      this.stepsPerChunk = Math.max(1, CHUNK_ROWS / batchSize);
+    }
+
+    static EpochData shuffled(
+        NDArray x, NDArray y, long seed, int epoch, int batchSize, NDManager manager) {
       int n = Math.toIntExact(x.getShape().get(0));
       int[] order = Shuffle.permutation(seed, epoch, n);
-      NDArray index = manager.create(order).toType(DataType.INT64, false);
-      NDIndex gather = new NDIndex("{}", index);
-      return new EpochData(
-          x.get(manager, gather),
-          y.get(manager, gather),
-          manager.zeros(new Shape()),
-          manager.zeros(new Shape(), DataType.INT64));
+      long[] index = new long[n];
+      for (int i = 0; i < n; i++) {
+        index[i] = order[i];
+      }
+      return new EpochData(x, y, manager.create(index), manager, batchSize);
+    }
+
+    /** Returns step {@code step}'s batch (steps are taken in order). */
+    Batch batch(int step) {
+      if (chunkStart < 0 || step < chunkStart || step >= chunkStart + stepsPerChunk) {
+        gatherChunk(step - step % stepsPerChunk);
+      }
+      int i = step - chunkStart;
+      return new Batch(xs.get(i), ys.get(i), columns.get(i));
+    }
+
+    private void gatherChunk(int firstStep) {
+      if (chunkManager != null) {
+        chunkManager.close();
+      }
+      chunkManager = manager.newSubManager();
+      chunkStart = firstStep;
+      int count = Math.min(stepsPerChunk, steps - firstStep);
+      long from = (long) firstStep * batchSize;
+      long to = from + (long) count * batchSize;
+      NDArray rows = order.get(chunkManager, new NDIndex().addSliceDim(from, to));
+      NDIndex gather = new NDIndex("{}", rows);
+      NDArray chunkX = x.get(chunkManager, gather);
+      NDArray chunkY = y.get(chunkManager, gather);
+      long[] cuts = new long[count - 1];
+      for (int i = 1; i < count; i++) {
+        cuts[i - 1] = (long) i * batchSize;
+      }
+      xs = chunkX.split(cuts);
+      ys = chunkY.split(cuts);
+      columns = chunkY.reshape(-1, 1).split(cuts);
     }
   }
 }
