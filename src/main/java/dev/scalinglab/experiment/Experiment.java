@@ -11,6 +11,8 @@ import dev.scalinglab.train.ModelTrainer;
 import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.train.TrainingListener;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -20,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Trains several scenarios on the same data with the same hyper-parameters and collects their
- * {@link History}.
+ * Trains several scenarios on the same data, with the same hyper-parameters or each with its own
+ * (seed studies, sweeps), and collects their {@link History}.
  *
  * <p>Scenarios run side by side, one worker per core (each training uses one engine thread, see
  * {@link EngineSetup}); workers take the scenarios' epochs round-robin, so A–E take about 2.5
@@ -30,10 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Experiment {
 
+  /** One training: a scenario (its name unique in the experiment) and its hyper-parameters. */
+  public record Run(Scenario scenario, Hyperparameters hyperparameters) {}
+
   private final FashionMnistData data;
   private final List<Scenario> scenarios;
   private final Hyperparameters hyperparameters;
+  private final List<Run> plan;
   private final int parallelism;
+  private final boolean continueOnFailure;
+  private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
   private volatile History history = new History();
   private volatile ExecutorService running;
   private volatile List<ScenarioRun> runs = List.of();
@@ -42,7 +50,9 @@ public final class Experiment {
     this.data = builder.data;
     this.scenarios = List.copyOf(builder.scenarios);
     this.hyperparameters = builder.hyperparameters;
+    this.plan = List.copyOf(builder.runs);
     this.parallelism = builder.parallelism;
+    this.continueOnFailure = builder.continueOnFailure;
   }
 
   /** Returns a new builder. */
@@ -63,16 +73,17 @@ public final class Experiment {
    *     so far stay in {@link #history()}
    */
   public History run(TrainingListener listener) {
-    History result = new History(scenarios.stream().map(Scenario::name).toList());
+    History result = new History(plan.stream().map(r -> r.scenario().name()).toList());
     history = result;
+    failures.clear();
     TrainingListener serial = synchronize(listener);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
     running = pool;
     List<ScenarioRun> runs = new CopyOnWriteArrayList<>();
     this.runs = runs;
     try {
-      for (Scenario scenario : scenarios) {
-        ScenarioRun run = new ScenarioRun(scenario, result, serial, pool);
+      for (Run planned : plan) {
+        ScenarioRun run = new ScenarioRun(planned, result, serial, pool);
         runs.add(run);
         pool.execute(run);
       }
@@ -117,6 +128,19 @@ public final class Experiment {
     return scenarios;
   }
 
+  /** Returns every planned training: scenario and hyper-parameters. */
+  public List<Run> runs() {
+    return plan;
+  }
+
+  /**
+   * Returns the runs of the current or last {@link #run} that threw, by scenario name (only with
+   * {@link Builder#optContinueOnFailure}; otherwise the first failure is thrown).
+   */
+  public Map<String, RuntimeException> failures() {
+    return Map.copyOf(failures);
+  }
+
   /** Returns the hyper-parameters. */
   public Hyperparameters hyperparameters() {
     return hyperparameters;
@@ -146,6 +170,7 @@ public final class Experiment {
    */
   private final class ScenarioRun implements Runnable {
     private final Scenario scenario;
+    private final Hyperparameters hp;
     private final History result;
     private final TrainingListener listener;
     private final ExecutorService pool;
@@ -153,8 +178,9 @@ public final class Experiment {
     private NDManager manager;
     private ModelTrainer trainer;
 
-    ScenarioRun(Scenario scenario, History result, TrainingListener listener, ExecutorService pool) {
-      this.scenario = scenario;
+    ScenarioRun(Run run, History result, TrainingListener listener, ExecutorService pool) {
+      this.scenario = run.scenario();
+      this.hp = run.hyperparameters();
       this.result = result;
       this.listener = listener;
       this.pool = pool;
@@ -168,20 +194,37 @@ public final class Experiment {
       try {
         if (trainer == null) {
           manager = Engine.getInstance().newBaseManager();
-          trainer = trainer(data, scenario, hyperparameters, manager);
+          trainer = trainer(data, scenario, hp, manager);
         }
         EpochResult row = trainer.trainEpoch(listener);
         result.add(row);
-        if (row.diverged() || row.epoch() >= hyperparameters.epochs()) {
+        if (row.diverged() || row.epoch() >= hp.epochs()) {
           close();
           done.complete(null);
         } else {
           pool.execute(this);
         }
-      } catch (RuntimeException | Error e) {
+      } catch (RuntimeException e) {
+        int epochs = trainer == null ? 0 : trainer.epochsCompleted();
+        close();
+        if (continueOnFailure && !(e instanceof TrainingInterruptedException)) {
+          // Keep what the run finished, note why it stopped, and let the others go on.
+          failures.put(scenario.name(), e);
+          listener.onEpoch(failedRow(epochs + 1));
+          done.complete(null);
+        } else {
+          done.completeExceptionally(e);
+        }
+      } catch (Error e) {
         close();
         done.completeExceptionally(e);
       }
+    }
+
+    /** A stand-in row that lets listeners count a failed run as finished; not in the history. */
+    private EpochResult failedRow(int epoch) {
+      return new EpochResult(
+          scenario.name(), epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
     }
 
     /** Marks a run that will not go on (cancelled) as failed, so no one waits for it. */
@@ -246,8 +289,25 @@ public final class Experiment {
     private List<Scenario> scenarios = Scenarios.all();
     private Hyperparameters hyperparameters = Hyperparameters.QUESTION;
     private int parallelism = -1;
+    private final List<Run> runs = new java.util.ArrayList<>();
+    private boolean continueOnFailure;
 
     private Builder() {}
+
+    /**
+     * Adds a training with its own hyper-parameters (e.g. another seed or learning rate). Once
+     * runs are added, they replace the scenarios × hyper-parameters default.
+     */
+    public Builder addRun(Scenario scenario, Hyperparameters hyperparameters) {
+      runs.add(new Run(scenario, hyperparameters));
+      return this;
+    }
+
+    /** Records a run that throws in {@link #failures()} and goes on (default: throw). */
+    public Builder optContinueOnFailure(boolean continueOnFailure) {
+      this.continueOnFailure = continueOnFailure;
+      return this;
+    }
 
     /** Sets the data (required). */
     public Builder setData(FashionMnistData data) {
@@ -283,12 +343,17 @@ public final class Experiment {
       if (data == null) {
         throw new IllegalArgumentException("Experiment needs data: call setData(...)");
       }
-      if (scenarios.isEmpty()) {
+      if (runs.isEmpty()) {
+        for (Scenario scenario : scenarios) {
+          runs.add(new Run(scenario, hyperparameters));
+        }
+      }
+      if (runs.isEmpty()) {
         throw new IllegalArgumentException("Experiment needs at least one scenario");
       }
-      long distinct = scenarios.stream().map(Scenario::name).distinct().count();
-      if (distinct != scenarios.size()) {
-        throw new IllegalArgumentException("Scenario names must be unique: " + scenarios);
+      long distinct = runs.stream().map(r -> r.scenario().name()).distinct().count();
+      if (distinct != runs.size()) {
+        throw new IllegalArgumentException("Scenario names must be unique: " + runs);
       }
       if (parallelism == -1) {
         parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -296,7 +361,7 @@ public final class Experiment {
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
       }
-      parallelism = Math.min(parallelism, scenarios.size());
+      parallelism = Math.min(parallelism, runs.size());
       EngineSetup.configure();
       return new Experiment(this);
     }

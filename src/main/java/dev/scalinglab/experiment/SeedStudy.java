@@ -40,21 +40,24 @@ public final class SeedStudy {
   private final List<Scenario> scenarios;
   private final Hyperparameters hyperparameters;
   private final int seeds;
-  private final ParallelRuns runs;
+  private final Experiment runs;
 
   private SeedStudy(Builder b) {
     this.scenarios = List.copyOf(b.scenarios);
     this.hyperparameters = b.hyperparameters;
     this.seeds = b.seeds;
-    List<ParallelRuns.Run> list = new ArrayList<>();
+    Experiment.Builder list =
+        Experiment.builder().setData(b.data).optContinueOnFailure(true);
     for (int i = 0; i < seeds; i++) {
       long seed = hyperparameters.seed() + i;
       for (Scenario s : scenarios) {
-        list.add(
-            new ParallelRuns.Run(s.withName(runName(s.name(), seed)), hyperparameters.withSeed(seed)));
+        list.addRun(s.withName(runName(s.name(), seed)), hyperparameters.withSeed(seed));
       }
     }
-    this.runs = new ParallelRuns(b.data, list, b.parallelism);
+    if (b.parallelism != -1) {
+      list.optParallelism(b.parallelism);
+    }
+    this.runs = list.build();
   }
 
   /** Returns a new builder. */

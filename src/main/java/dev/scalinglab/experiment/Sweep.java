@@ -107,7 +107,7 @@ public final class Sweep {
   private final Hyperparameters hyperparameters;
   private final Map<String, Spec> specs = new HashMap<>();
   private final List<String> order = new ArrayList<>();
-  private final ParallelRuns runs;
+  private final Experiment runs;
 
   private record Spec(Model model, double scale, double lr, double kernelLr) {}
 
@@ -115,7 +115,8 @@ public final class Sweep {
     this.scales = List.copyOf(b.scales);
     this.lrs = List.copyOf(b.lrs);
     this.hyperparameters = b.hyperparameters;
-    List<ParallelRuns.Run> list = new ArrayList<>();
+    Experiment.Builder list =
+        Experiment.builder().setData(b.data).optContinueOnFailure(true);
     for (Model model : Model.values()) {
       for (double s : scales) {
         for (double lr : lrs) {
@@ -124,13 +125,16 @@ public final class Sweep {
           String name = name(model, s, lr);
           Scenario scenario =
               new Scenario(name, name, (float) s, LrMultipliers.firstKernel(factor));
-          list.add(new ParallelRuns.Run(scenario, hyperparameters.withLearningRate(lr)));
+          list.addRun(scenario, hyperparameters.withLearningRate(lr));
           specs.put(name, new Spec(model, s, lr, lr * factor));
           order.add(name);
         }
       }
     }
-    this.runs = new ParallelRuns(b.data, list, b.parallelism);
+    if (b.parallelism != -1) {
+      list.optParallelism(b.parallelism);
+    }
+    this.runs = list.build();
   }
 
   /** Returns a new builder. */

@@ -181,19 +181,21 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   /**
-   * Runs the next {@code steps} SGD steps of the current epoch's batch order, with no evaluation;
-   * a later {@link #trainEpoch} finishes the epoch from there.
+   * Runs the next {@code steps} SGD steps of the batch order, with no evaluation; at the end of an
+   * epoch it moves on to the next epoch's order. A later {@link #trainEpoch} finishes the current
+   * epoch from where this stopped.
    */
   public void trainSteps(int steps) {
-    int left = hp.stepsPerEpoch() - stepInEpoch;
-    if (steps < 0 || steps > left) {
-      throw new IllegalArgumentException(
-          "steps must be in 0.." + left + " (steps left in this epoch), got " + steps);
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
-    EpochState state = currentEpoch();
     try (GradMode mode = GradMode.save()) {
       for (int i = 0; i < steps; i++) {
+        EpochState state = currentEpoch();
         runStep(state.data, stepInEpoch++, state.lossSum, state.correct);
+        if (stepInEpoch == hp.stepsPerEpoch()) {
+          finishEpoch();
+        }
       }
     }
   }
