@@ -31,7 +31,15 @@ public record BenchRow(
   public static BenchRow simple(
       String section, String implementation, int batch, double seconds, String note) {
     return new BenchRow(
-        section, implementation, batch, seconds, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, note);
+        section,
+        implementation,
+        batch,
+        seconds,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        note);
   }
 }

@@ -54,7 +54,17 @@ public final class BenchTable {
       note.append(r.note());
     }
     return Table.create(
-        "bench", section, implementation, batch, seconds, samples, ms, gflops, xGemm, valLoss, note);
+        "bench",
+        section,
+        implementation,
+        batch,
+        seconds,
+        samples,
+        ms,
+        gflops,
+        xGemm,
+        valLoss,
+        note);
   }
 
   private static void append(DoubleColumn column, double value) {

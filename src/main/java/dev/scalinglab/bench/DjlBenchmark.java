@@ -40,8 +40,13 @@ public final class DjlBenchmark {
   /** Returns a trainer of scenario A at {@code batch}, owned by {@code manager}. */
   public ModelTrainer trainer(int batch, NDManager manager) {
     return new ModelTrainer(
-        "A", data.train(), data.validation(), 1f, LrMultipliers.NONE,
-        base.withBatchSize(batch), manager);
+        "A",
+        data.train(),
+        data.validation(),
+        1f,
+        LrMultipliers.NONE,
+        base.withBatchSize(batch),
+        manager);
   }
 
   /** Trains {@code warmup} untimed then {@code epochs} timed epochs at {@code batch}. */
@@ -63,8 +68,8 @@ public final class DjlBenchmark {
   }
 
   /**
-   * Returns the wall seconds of {@code trainers} trainings of one epoch each at {@code batch},
-   * run at once on as many threads (each warmed up by one epoch first).
+   * Returns the wall seconds of {@code trainers} trainings of one epoch each at {@code batch}, run
+   * at once on as many threads (each warmed up by one epoch first).
    */
   public double parallelEpoch(int batch, int trainers) throws InterruptedException {
     int steps = base.withBatchSize(batch).stepsPerEpoch();
@@ -109,8 +114,8 @@ public final class DjlBenchmark {
 
   /**
    * Writes what the PyTorch script needs to start where we start: {@code weights.bin} (every
-   * parameter of the initial model, float32 little-endian, in {@code Mlp.parameters()} order)
-   * and {@code order.bin} (the batch order of the timed epochs, int32 little-endian).
+   * parameter of the initial model, float32 little-endian, in {@code Mlp.parameters()} order) and
+   * {@code order.bin} (the batch order of the timed epochs, int32 little-endian).
    */
   public void writeInitialState(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -125,7 +130,8 @@ public final class DjlBenchmark {
     int[] order = Shuffle.permutation(base.seed(), 1, base.trainSize());
     ByteBuffer buf = ByteBuffer.allocate(order.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     buf.asIntBuffer().put(order);
-    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(dir.resolve("order.bin")))) {
+    try (DataOutputStream out =
+        new DataOutputStream(Files.newOutputStream(dir.resolve("order.bin")))) {
       out.write(buf.array());
     }
   }

@@ -44,8 +44,16 @@ public final class TorchBenchmark {
    * Result#missing()} instead.
    */
   public static Result run(
-      Path python, Path dataDir, Path initDir, List<Integer> batches, int epochs, int trainSize,
-      double lr, int threads, long timeoutSeconds) throws IOException, InterruptedException {
+      Path python,
+      Path dataDir,
+      Path initDir,
+      List<Integer> batches,
+      int epochs,
+      int trainSize,
+      double lr,
+      int threads,
+      long timeoutSeconds)
+      throws IOException, InterruptedException {
     if (!Files.isExecutable(python)) {
       return unavailable(python + " not found (install Debian's python3 and python3-torch)");
     }
@@ -58,14 +66,22 @@ public final class TorchBenchmark {
     }
     List<String> command =
         List.of(
-            python.toString(), script.toString(),
-            "--data", dataDir.toString(),
-            "--init", initDir.toString(),
-            "--batches", batches.stream().map(String::valueOf).collect(Collectors.joining(",")),
-            "--epochs", String.valueOf(epochs),
-            "--train-size", String.valueOf(trainSize),
-            "--lr", String.valueOf(lr),
-            "--threads", String.valueOf(threads));
+            python.toString(),
+            script.toString(),
+            "--data",
+            dataDir.toString(),
+            "--init",
+            initDir.toString(),
+            "--batches",
+            batches.stream().map(String::valueOf).collect(Collectors.joining(",")),
+            "--epochs",
+            String.valueOf(epochs),
+            "--train-size",
+            String.valueOf(trainSize),
+            "--lr",
+            String.valueOf(lr),
+            "--threads",
+            String.valueOf(threads));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // Same thread count as ours, whatever the caller's environment says.
     builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
@@ -99,7 +115,8 @@ public final class TorchBenchmark {
       int batch = r.get("batch").getAsInt();
       results.put(
           batch,
-          new BatchResult(batch, seconds, DjlBenchmark.median(seconds), r.get("val_loss").getAsDouble()));
+          new BatchResult(
+              batch, seconds, DjlBenchmark.median(seconds), r.get("val_loss").getAsDouble()));
     }
     // The script's own clock starts before its imports; the process launch is a little earlier.
     return new Result(
@@ -120,5 +137,4 @@ public final class TorchBenchmark {
     String flat = s.strip().replace('\n', ' ');
     return flat.length() <= 300 ? flat : "..." + flat.substring(flat.length() - 300);
   }
-
 }

@@ -6,8 +6,8 @@
  * dev.scalinglab.bench.BenchTable}).
  *
  * <p>Both loops start from the same weights (Java writes them for the script), see the same batch
- * order, and run on one intra-op thread; the {@code val_loss} column checks they trained alike.
- * The PyTorch column needs Debian's {@code python3} and {@code python3-torch} (which brings {@code
+ * order, and run on one intra-op thread; the {@code val_loss} column checks they trained alike. The
+ * PyTorch column needs Debian's {@code python3} and {@code python3-torch} (which brings {@code
  * python3-numpy}); without them its rows say why, and the ratio line reads {@code n/a}.
  */
 package dev.scalinglab.bench;

@@ -49,25 +49,44 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--epochs", description = "Timed epochs per batch size, after one warm-up (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      description = "Timed epochs per batch size, after one warm-up (default: ${DEFAULT-VALUE}).")
   int epochs = 3;
 
-  @Option(names = "--batches", split = ",", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batches",
+      split = ",",
+      description = "Batch sizes (default: ${DEFAULT-VALUE}).")
   List<Integer> batches = List.of(32, 256, 1024);
 
-  @Option(names = "--train-size", description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--train-size",
+      description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
   int trainSize = 55_000;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Directory with the four Fashion-MNIST .gz files (default: as reproduce).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Directory with the four Fashion-MNIST .gz files (default: as reproduce).")
   Path data;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write bench.csv (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("results");
 
-  @Option(names = "--python", paramLabel = "EXE", description = "Python with torch (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--python",
+      paramLabel = "EXE",
+      description = "Python with torch (default: ${DEFAULT-VALUE}).")
   Path python = Path.of("/usr/bin/python3");
 
-  @Option(names = "--parallel", description = "Trainings run at once for the parallel row, 0 = none (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--parallel",
+      description =
+          "Trainings run at once for the parallel row, 0 = none (default: ${DEFAULT-VALUE}).")
   int parallel = 2;
 
   private Table table;
@@ -99,7 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double engineReady = now() - jvmStart;
     stdout.println("engine: " + EngineSetup.describe());
-    stdout.println("load average before: " + loadAverage() + " (other processes skew every timing)");
+    stdout.println(
+        "load average before: " + loadAverage() + " (other processes skew every timing)");
     DataSource source = DataSource.locate(data);
     FashionMnistData dataset = FashionMnistData.load(source);
     Hyperparameters hp =
@@ -114,7 +134,8 @@ public final class BenchCommand implements Callable<Integer> {
       firstStep = now() - jvmStart;
     }
     int threads = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1"));
-    stdout.printf(Locale.ROOT, "data: %s; %d training images, %d thread(s)%n", source, trainSize, threads);
+    stdout.printf(
+        Locale.ROOT, "data: %s; %d training images, %d thread(s)%n", source, trainSize, threads);
 
     double gemm = GemmBenchmark.gflopPerSecond(1024, 10);
     stdout.printf(Locale.ROOT, "gemm: %.1f GFLOP/s (1024x1024 float32 matMul through DJL)%n", gemm);
@@ -123,7 +144,8 @@ public final class BenchCommand implements Callable<Integer> {
     for (int batch : batches) {
       DjlBenchmark.Result r = djl.run(batch, 1, epochs);
       ours.put(batch, r);
-      stdout.printf(Locale.ROOT, "djl batch %d: %s s%n", batch, Arrays.toString(round(r.epochSeconds())));
+      stdout.printf(
+          Locale.ROOT, "djl batch %d: %s s%n", batch, Arrays.toString(round(r.epochSeconds())));
     }
 
     TorchBenchmark.Result torch = runTorch(djl, source, threads);
@@ -140,33 +162,75 @@ public final class BenchCommand implements Callable<Integer> {
       double flops = Flops.perStep(sizes, batch) * steps;
       double limit = flops / (gemm * 1e9);
       DjlBenchmark.Result r = ours.get(batch);
-      rows.add(trainRow("djl", batch, steps, r.median(), flops, limit, r.validation().loss(), "DJL " + Engine.getDjlVersion() + ", libtorch " + Engine.getInstance().getVersion()));
+      rows.add(
+          trainRow(
+              "djl",
+              batch,
+              steps,
+              r.median(),
+              flops,
+              limit,
+              r.validation().loss(),
+              "DJL " + Engine.getDjlVersion() + ", libtorch " + Engine.getInstance().getVersion()));
       TorchBenchmark.BatchResult t = torch.batches().get(batch);
       if (t != null) {
-        rows.add(trainRow("pytorch", batch, steps, t.median(), flops, limit, t.valLoss(), "torch " + torch.version() + " eager"));
+        rows.add(
+            trainRow(
+                "pytorch",
+                batch,
+                steps,
+                t.median(),
+                flops,
+                limit,
+                t.valLoss(),
+                "torch " + torch.version() + " eager"));
       } else {
-        rows.add(BenchRow.simple("train", "pytorch", batch, Double.NaN, torch.missing().orElse("no result")));
+        rows.add(
+            BenchRow.simple(
+                "train", "pytorch", batch, Double.NaN, torch.missing().orElse("no result")));
       }
       rows.add(
-          new BenchRow("gemm", "djl", batch, limit, trainSize / limit, limit / steps * 1000, gemm, 1,
-              Double.NaN, "same FLOPs as 1024x1024 matMuls"));
+          new BenchRow(
+              "gemm",
+              "djl",
+              batch,
+              limit,
+              trainSize / limit,
+              limit / steps * 1000,
+              gemm,
+              1,
+              Double.NaN,
+              "same FLOPs as 1024x1024 matMuls"));
     }
     if (parallel > 1) {
       int batch = batches.get(0);
       double wall = djl.parallelEpoch(batch, parallel);
       double alone = ours.get(batch).median();
       rows.add(
-          BenchRow.simple("parallel", "djl", batch, wall,
-              String.format(Locale.ROOT, "%d trainings of one epoch at once; speed-up %.2f over one after another",
-                  parallel, parallel * alone / wall)));
+          BenchRow.simple(
+              "parallel",
+              "djl",
+              batch,
+              wall,
+              String.format(
+                  Locale.ROOT,
+                  "%d trainings of one epoch at once; speed-up %.2f over one after another",
+                  parallel,
+                  parallel * alone / wall)));
     }
     rows.add(BenchRow.simple("startup", "djl", 0, engineReady, "JVM start to engine ready"));
     rows.add(BenchRow.simple("startup", "djl", 0, dataReady, "JVM start to data ready"));
     rows.add(BenchRow.simple("startup", "djl", 0, firstStep, "JVM start to first step"));
     if (torch.missing().isEmpty()) {
-      rows.add(BenchRow.simple("startup", "pytorch", 0, torch.engineReady(), "process start to torch imported"));
-      rows.add(BenchRow.simple("startup", "pytorch", 0, torch.dataReady(), "process start to data ready"));
-      rows.add(BenchRow.simple("startup", "pytorch", 0, torch.firstStep(), "process start to first step"));
+      rows.add(
+          BenchRow.simple(
+              "startup", "pytorch", 0, torch.engineReady(), "process start to torch imported"));
+      rows.add(
+          BenchRow.simple(
+              "startup", "pytorch", 0, torch.dataReady(), "process start to data ready"));
+      rows.add(
+          BenchRow.simple(
+              "startup", "pytorch", 0, torch.firstStep(), "process start to first step"));
     }
 
     stdout.println("load average after: " + loadAverage());
@@ -183,7 +247,9 @@ public final class BenchCommand implements Callable<Integer> {
     } else {
       stdout.println(
           "ratio djl/pytorch at batch 32: n/a ("
-              + (ours.containsKey(32) ? torch.missing().orElse("no PyTorch result") : "batch 32 not benchmarked")
+              + (ours.containsKey(32)
+                  ? torch.missing().orElse("no PyTorch result")
+                  : "batch 32 not benchmarked")
               + ")");
     }
     return 0;
@@ -198,7 +264,15 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       djl.writeInitialState(dir);
       return TorchBenchmark.run(
-          python, source.localDirectory().get(), dir, batches, epochs, trainSize, 0.01, threads, 600);
+          python,
+          source.localDirectory().get(),
+          dir,
+          batches,
+          epochs,
+          trainSize,
+          0.01,
+          threads,
+          600);
     } finally {
       try (var files = Files.list(dir)) {
         for (Path f : files.toList()) {
@@ -210,9 +284,25 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static BenchRow trainRow(
-      String impl, int batch, int steps, double seconds, double flops, double limit, double valLoss, String note) {
-    return new BenchRow("train", impl, batch, seconds, steps * (double) batch / seconds,
-        seconds / steps * 1000, flops / seconds / 1e9, seconds / limit, valLoss, note);
+      String impl,
+      int batch,
+      int steps,
+      double seconds,
+      double flops,
+      double limit,
+      double valLoss,
+      String note) {
+    return new BenchRow(
+        "train",
+        impl,
+        batch,
+        seconds,
+        steps * (double) batch / seconds,
+        seconds / steps * 1000,
+        flops / seconds / 1e9,
+        seconds / limit,
+        valLoss,
+        note);
   }
 
   private static String loadAverage() {

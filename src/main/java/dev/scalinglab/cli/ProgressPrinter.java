@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prints a line per finished epoch and, on a terminal, a live bar per running scenario on one
- * line that each epoch line replaces.
+ * Prints a line per finished epoch and, on a terminal, a live bar per running scenario on one line
+ * that each epoch line replaces.
  */
 final class ProgressPrinter implements TrainingListener {
 

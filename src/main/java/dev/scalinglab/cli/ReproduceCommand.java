@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,10 +47,8 @@ public final class ReproduceCommand implements Callable<Integer> {
       description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
   int trainSize = 55_000;
 
-
   @Option(names = "--lr", description = "Base learning rate (default: ${DEFAULT-VALUE}).")
   double lr = 0.01;
-
 
   @Option(
       names = "--seeds",
@@ -59,9 +57,6 @@ public final class ReproduceCommand implements Callable<Integer> {
         "and val_accuracy_bands.png (mean and min-max per epoch) (default: ${DEFAULT-VALUE})."
       })
   int seeds = 1;
-
-
-
 
   private History history;
 
@@ -74,7 +69,8 @@ public final class ReproduceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     OptimizerKind kind = shared.optimizer();
-    Hyperparameters hp = new Hyperparameters(epochs, shared.batch, lr, shared.seed, trainSize, kind);
+    Hyperparameters hp =
+        new Hyperparameters(epochs, shared.batch, lr, shared.seed, trainSize, kind);
     var chosen = Scenarios.parse(scenarios, kind);
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
@@ -132,5 +128,4 @@ public final class ReproduceCommand implements Callable<Integer> {
       // The JVM is already exiting (Ctrl-C); the hook reports.
     }
   }
-
 }

@@ -23,8 +23,8 @@ final class SeedsRun {
   private SeedsRun() {}
 
   /**
-   * Runs the seed study, prints the aggregate, and writes the usual files for all runs (named
-   * e.g. {@code A[seed=43]}) plus {@code seeds.csv} and {@code val_accuracy_bands.png}.
+   * Runs the seed study, prints the aggregate, and writes the usual files for all runs (named e.g.
+   * {@code A[seed=43]}) plus {@code seeds.csv} and {@code val_accuracy_bands.png}.
    */
   static History run(
       FashionMnistData data,

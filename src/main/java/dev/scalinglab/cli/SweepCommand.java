@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
@@ -55,11 +55,6 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
   int trainSize = 10_000;
 
-
-
-
-
-
   private Table table;
 
   /** Returns the table of the last call, or null before it. */
@@ -74,7 +69,8 @@ public final class SweepCommand implements Callable<Integer> {
     List<Double> scaleList = numbers("--scales", scales);
     List<Double> lrList = numbers("--lrs", lrs);
     // Validates epochs, batch and train size before the data loads.
-    Hyperparameters hp = new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind);
+    Hyperparameters hp =
+        new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind);
     // Bad scales or learning rates fail before the data loads.
     validate(scaleList, lrList, hp);
     FashionMnistData dataset = shared.loadData(stdout);
@@ -135,8 +131,7 @@ public final class SweepCommand implements Callable<Integer> {
     table.write().csv(csv.toFile());
     Path png = shared.out.resolve("sweep.png");
     Charts.savePng(
-        Heatmaps.image(
-            table, "val_accuracy", "final validation accuracy (" + settings + ")", 0, 1),
+        Heatmaps.image(table, "val_accuracy", "final validation accuracy (" + settings + ")", 0, 1),
         png);
     stdout.println("wrote " + csv);
     stdout.println("wrote " + png);

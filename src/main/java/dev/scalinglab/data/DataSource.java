@@ -40,8 +40,8 @@ public final class DataSource {
   }
 
   /**
-   * Returns the first source that applies: {@code explicit} if given, else {@value
-   * #ENV_VARIABLE}, else Debian's directory if present, else the DJL download.
+   * Returns the first source that applies: {@code explicit} if given, else {@value #ENV_VARIABLE},
+   * else Debian's directory if present, else the DJL download.
    */
   public static DataSource locate(Path explicit) {
     if (explicit != null) {

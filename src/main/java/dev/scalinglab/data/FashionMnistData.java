@@ -5,8 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.Pipeline;
 import ai.djl.translate.TranslateException;
 import dev.scalinglab.train.EngineSetup;
@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The split follows the question: the first 55,000 training images train, the last 5,000
  * validate; the 10,000 test images are kept too. Pixels stay raw (0..255); scaling is explicit in
- * {@link Split#features}. Loaded data is cached per source for the life of the JVM, so re-running
- * a notebook cell costs nothing.
+ * {@link Split#features}. Loaded data is cached per source for the life of the JVM, so re-running a
+ * notebook cell costs nothing.
  */
 public final class FashionMnistData {
 
@@ -130,7 +130,8 @@ public final class FashionMnistData {
             + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     if (source.localDirectory().isEmpty()) {
       boolean offline =
-          Boolean.getBoolean("ai.djl.offline") || Boolean.parseBoolean(System.getenv("DJL_OFFLINE"));
+          Boolean.getBoolean("ai.djl.offline")
+              || Boolean.parseBoolean(System.getenv("DJL_OFFLINE"));
       return new DataException(
           "No local Fashion-MNIST files were found and DJL's download "
               + (offline ? "is off (DJL offline mode)" : "failed (" + reason + ")")

@@ -15,13 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A DJL dataset repository that serves the four files of a local directory to {@code
- * FashionMnist}.
+ * A DJL dataset repository that serves the four files of a local directory to {@code FashionMnist}.
  *
  * <p>DJL unpacks a dataset into a cache folder named after its group id and reuses that folder
- * whenever it exists. The group id written here therefore carries a fingerprint of the files'
- * SHA-1 hashes, so other files never silently reuse a stale cache; the same hashes let DJL check
- * its copy.
+ * whenever it exists. The group id written here therefore carries a fingerprint of the files' SHA-1
+ * hashes, so other files never silently reuse a stale cache; the same hashes let DJL check its
+ * copy.
  */
 final class LocalDatasetRepository {
 
@@ -54,7 +53,8 @@ final class LocalDatasetRepository {
         metadataDir.resolve("metadata.json"),
         metadata(dataDir, groupId, hashes),
         StandardCharsets.UTF_8);
-    return new LocalDatasetRepository(Repository.newInstance("scaling-lab-" + fingerprint, root), groupId);
+    return new LocalDatasetRepository(
+        Repository.newInstance("scaling-lab-" + fingerprint, root), groupId);
   }
 
   Repository repository() {
@@ -120,5 +120,4 @@ final class LocalDatasetRepository {
       throw new IllegalStateException("The JDK lacks SHA-1", e);
     }
   }
-
 }

@@ -22,7 +22,9 @@ public final class Activations {
     try (NDManager m = Engine.getInstance().newBaseManager();
         ModelTrainer t = Experiment.trainer(data, scenario, hp, m)) {
       t.trainSteps(steps);
-      return t.model().firstPreActivations(t.validationFeatures().get("0:" + images)).toFloatArray();
+      return t.model()
+          .firstPreActivations(t.validationFeatures().get("0:" + images))
+          .toFloatArray();
     }
   }
 
@@ -37,7 +39,9 @@ public final class Activations {
       for (int e = 0; e < epochs; e++) {
         t.trainEpoch(TrainingListener.NONE);
       }
-      return t.model().firstPreActivations(t.validationFeatures().get("0:" + images)).toFloatArray();
+      return t.model()
+          .firstPreActivations(t.validationFeatures().get("0:" + images))
+          .toFloatArray();
     }
   }
 }

@@ -12,8 +12,8 @@ import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.train.TrainingListener;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,11 +66,11 @@ public final class Experiment {
   }
 
   /**
-   * Runs every scenario and returns their history, sending progress to {@code listener} (calls
-   * are serialised, so the listener need not be thread-safe).
+   * Runs every scenario and returns their history, sending progress to {@code listener} (calls are
+   * serialised, so the listener need not be thread-safe).
    *
-   * @throws TrainingInterruptedException if the calling thread is interrupted; the rows finished
-   *     so far stay in {@link #history()}
+   * @throws TrainingInterruptedException if the calling thread is interrupted; the rows finished so
+   *     far stay in {@link #history()}
    */
   public History run(TrainingListener listener) {
     History result = new History(plan.stream().map(r -> r.scenario().name()).toList());
@@ -147,8 +147,8 @@ public final class Experiment {
   }
 
   /**
-   * Returns a trainer for one scenario, for step-by-step work in notebooks and analyses; close
-   * it (or {@code manager}) when done.
+   * Returns a trainer for one scenario, for step-by-step work in notebooks and analyses; close it
+   * (or {@code manager}) when done.
    */
   public static ModelTrainer trainer(
       FashionMnistData data, Scenario scenario, Hyperparameters hp, NDManager manager) {
@@ -163,9 +163,9 @@ public final class Experiment {
   }
 
   /**
-   * One scenario's training, run one epoch per task: each finished epoch queues the next behind
-   * the other scenarios' epochs, so the workers take scenarios round-robin and stay busy to the
-   * end (five scenarios on two workers take 2.5 scenario-times, not 3). A trainer uses one engine
+   * One scenario's training, run one epoch per task: each finished epoch queues the next behind the
+   * other scenarios' epochs, so the workers take scenarios round-robin and stay busy to the end
+   * (five scenarios on two workers take 2.5 scenario-times, not 3). A trainer uses one engine
    * thread and whichever worker runs its epoch; its numbers do not depend on which.
    */
   private final class ScenarioRun implements Runnable {
@@ -224,7 +224,15 @@ public final class Experiment {
     /** A stand-in row that lets listeners count a failed run as finished; not in the history. */
     private EpochResult failedRow(int epoch) {
       return new EpochResult(
-          scenario.name(), epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
+          scenario.name(),
+          epoch,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          true);
     }
 
     /** Marks a run that will not go on (cancelled) as failed, so no one waits for it. */
@@ -295,8 +303,8 @@ public final class Experiment {
     private Builder() {}
 
     /**
-     * Adds a training with its own hyper-parameters (e.g. another seed or learning rate). Once
-     * runs are added, they replace the scenarios × hyper-parameters default.
+     * Adds a training with its own hyper-parameters (e.g. another seed or learning rate). Once runs
+     * are added, they replace the scenarios × hyper-parameters default.
      */
     public Builder addRun(Scenario scenario, Hyperparameters hyperparameters) {
       runs.add(new Run(scenario, hyperparameters));

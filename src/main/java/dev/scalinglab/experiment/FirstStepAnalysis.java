@@ -12,8 +12,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Measures the first SGD step of A, B and C against the algebra's predictions: same logits, a
- * first-kernel gradient s times larger in B, and a change of the first layer's pre-activations
- * s² times larger, which C's kernel learning rate lr/s² brings back to A's.
+ * first-kernel gradient s times larger in B, and a change of the first layer's pre-activations s²
+ * times larger, which C's kernel learning rate lr/s² brings back to A's.
  */
 public final class FirstStepAnalysis {
 
@@ -25,9 +25,12 @@ public final class FirstStepAnalysis {
   public static Table run(FashionMnistData data, Hyperparameters hp, float s) {
     Scenario a = Scenarios.a();
     Scenario b = Scenarios.b().withInputScale(s);
-    Scenario c = Scenarios.c(hp.optimizer()).withInputScale(s)
-        .withMultipliers(
-            dev.scalinglab.train.LrMultipliers.firstKernel(hp.optimizer().exactKernelFactor(s)));
+    Scenario c =
+        Scenarios.c(hp.optimizer())
+            .withInputScale(s)
+            .withMultipliers(
+                dev.scalinglab.train.LrMultipliers.firstKernel(
+                    hp.optimizer().exactKernelFactor(s)));
     try (NDManager m = Engine.getInstance().newBaseManager();
         ModelTrainer ta = Experiment.trainer(data, a, hp, m);
         ModelTrainer tb = Experiment.trainer(data, b, hp, m);
@@ -38,18 +41,48 @@ public final class FirstStepAnalysis {
       StringColumn quantity = StringColumn.create("quantity");
       DoubleColumn measured = DoubleColumn.create("measured");
       DoubleColumn predicted = DoubleColumn.create("predicted");
-      add(quantity, measured, predicted, "logits at step 0: max|B − A| / max|A|",
-          relative(sb.logits, sa.logits), 0);
-      add(quantity, measured, predicted, "first-kernel gradient ‖∇W₁‖: B / A",
-          ratio(sb.kernelGradient, sa.kernelGradient), s);
-      add(quantity, measured, predicted, "first-bias gradient ‖∇b₁‖: B / A",
-          ratio(sb.biasGradient, sa.biasGradient), 1);
-      add(quantity, measured, predicted, "kernel part of the step, ‖X·ΔW₁ᵀ‖: B / A",
-          ratio(sb.kernelChange, sa.kernelChange), (double) s * s);
-      add(quantity, measured, predicted, "change of pre-activations ‖ΔZ₁‖: B / A",
-          ratio(sb.preActivationChange, sa.preActivationChange), (double) s * s);
-      add(quantity, measured, predicted, "change of pre-activations ‖ΔZ₁‖: C / A",
-          ratio(sc.preActivationChange, sa.preActivationChange), 1);
+      add(
+          quantity,
+          measured,
+          predicted,
+          "logits at step 0: max|B − A| / max|A|",
+          relative(sb.logits, sa.logits),
+          0);
+      add(
+          quantity,
+          measured,
+          predicted,
+          "first-kernel gradient ‖∇W₁‖: B / A",
+          ratio(sb.kernelGradient, sa.kernelGradient),
+          s);
+      add(
+          quantity,
+          measured,
+          predicted,
+          "first-bias gradient ‖∇b₁‖: B / A",
+          ratio(sb.biasGradient, sa.biasGradient),
+          1);
+      add(
+          quantity,
+          measured,
+          predicted,
+          "kernel part of the step, ‖X·ΔW₁ᵀ‖: B / A",
+          ratio(sb.kernelChange, sa.kernelChange),
+          (double) s * s);
+      add(
+          quantity,
+          measured,
+          predicted,
+          "change of pre-activations ‖ΔZ₁‖: B / A",
+          ratio(sb.preActivationChange, sa.preActivationChange),
+          (double) s * s);
+      add(
+          quantity,
+          measured,
+          predicted,
+          "change of pre-activations ‖ΔZ₁‖: C / A",
+          ratio(sc.preActivationChange, sa.preActivationChange),
+          1);
       return Table.create("first SGD step, s = " + s, quantity, measured, predicted);
     }
   }

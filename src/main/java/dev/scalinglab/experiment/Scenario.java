@@ -4,14 +4,13 @@ import dev.scalinglab.data.FeatureScaling;
 import dev.scalinglab.train.LrMultipliers;
 
 /**
- * One way to train the question's network: an input scale s (features = raw / 255 · s, first
- * kernel = Glorot / s) and learning-rate factors. A plain value: tweak it with the {@code with}
- * methods.
+ * One way to train the question's network: an input scale s (features = raw / 255 · s, first kernel
+ * = Glorot / s) and learning-rate factors. A plain value: tweak it with the {@code with} methods.
  *
  * @param name short name, e.g. "A"
  * @param description what the scenario is, for tables and plots
- * @param inputScale s: 1 means pixels in [0, 1] with plain Glorot; 255 means raw pixels with
- *     Glorot / 255
+ * @param inputScale s: 1 means pixels in [0, 1] with plain Glorot; 255 means raw pixels with Glorot
+ *     / 255
  * @param multipliers learning-rate factors per parameter group
  */
 public record Scenario(

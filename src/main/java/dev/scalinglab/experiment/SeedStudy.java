@@ -46,8 +46,7 @@ public final class SeedStudy {
     this.scenarios = List.copyOf(b.scenarios);
     this.hyperparameters = b.hyperparameters;
     this.seeds = b.seeds;
-    Experiment.Builder list =
-        Experiment.builder().setData(b.data).optContinueOnFailure(true);
+    Experiment.Builder list = Experiment.builder().setData(b.data).optContinueOnFailure(true);
     for (int i = 0; i < seeds; i++) {
       long seed = hyperparameters.seed() + i;
       for (Scenario s : scenarios) {
@@ -106,9 +105,9 @@ public final class SeedStudy {
   }
 
   /**
-   * Returns the history table with two more columns: {@code base} (the scenario without its
-   * seed) and {@code seed}; rows whose scenario is not named like {@link #runName} keep their
-   * name as base and have a missing seed.
+   * Returns the history table with two more columns: {@code base} (the scenario without its seed)
+   * and {@code seed}; rows whose scenario is not named like {@link #runName} keep their name as
+   * base and have a missing seed.
    */
   public static Table runs(History history) {
     Table t = history.table();
@@ -136,7 +135,8 @@ public final class SeedStudy {
   public static Table aggregate(History history) {
     Table runs = runs(history);
     Table summary =
-        runs.summarize("seconds", count).by("base", "epoch")
+        runs.summarize("seconds", count)
+            .by("base", "epoch")
             .joinOn("base", "epoch")
             .inner(runs.summarize(METRICS, mean, stdDev, min, max).by("base", "epoch"));
     Map<String, String> functions = new LinkedHashMap<>();

@@ -24,8 +24,8 @@ import tech.tablesaw.api.Table;
  * A grid over input scale s × learning rate for two models: the uncompensated one (features raw /
  * 255 · s, first kernel Glorot / s, the plain learning rate everywhere) and the compensated one
  * (the same, with the first kernel's learning rate times the optimizer's exact factor, 1/s² for
- * SGD). Cells train in parallel on all cores; a cell that diverges or fails is recorded as such
- * and the sweep goes on.
+ * SGD). Cells train in parallel on all cores; a cell that diverges or fails is recorded as such and
+ * the sweep goes on.
  */
 public final class Sweep {
 
@@ -115,8 +115,7 @@ public final class Sweep {
     this.scales = List.copyOf(b.scales);
     this.lrs = List.copyOf(b.lrs);
     this.hyperparameters = b.hyperparameters;
-    Experiment.Builder list =
-        Experiment.builder().setData(b.data).optContinueOnFailure(true);
+    Experiment.Builder list = Experiment.builder().setData(b.data).optContinueOnFailure(true);
     for (Model model : Model.values()) {
       for (double s : scales) {
         for (double lr : lrs) {
@@ -201,9 +200,9 @@ public final class Sweep {
   }
 
   /**
-   * Returns one row per cell with the columns of {@link #COLUMNS}: the last epoch's metrics,
-   * the cell's status (ok, exploded, diverged, failed), {@code diverged} (NaN/inf or failed: no
-   * usable model) and its total seconds; cells not (yet) run are left out.
+   * Returns one row per cell with the columns of {@link #COLUMNS}: the last epoch's metrics, the
+   * cell's status (ok, exploded, diverged, failed), {@code diverged} (NaN/inf or failed: no usable
+   * model) and its total seconds; cells not (yet) run are left out.
    */
   public Table table() {
     History h = runs.history();
@@ -240,7 +239,17 @@ public final class Sweep {
       seconds.append(rows.stream().mapToDouble(EpochResult::seconds).sum());
     }
     return Table.create(
-        "sweep", model, scale, lr, kernelLr, epochs, loss, valLoss, valAccuracy, status, diverged,
+        "sweep",
+        model,
+        scale,
+        lr,
+        kernelLr,
+        epochs,
+        loss,
+        valLoss,
+        valAccuracy,
+        status,
+        diverged,
         seconds);
   }
 

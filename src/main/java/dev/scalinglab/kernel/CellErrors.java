@@ -29,8 +29,12 @@ final class CellErrors {
       long start = diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition();
       long end = Math.max(diag.getEndPosition(), start + 1);
       List<String> message =
-          diag.getMessage(Locale.ENGLISH).lines().filter(l -> !l.trim().startsWith("location:")).toList();
-      String head = "cell line " + snippet.cellLine(cell, (int) start) + ": error: " + message.get(0);
+          diag.getMessage(Locale.ENGLISH)
+              .lines()
+              .filter(l -> !l.trim().startsWith("location:"))
+              .toList();
+      String head =
+          "cell line " + snippet.cellLine(cell, (int) start) + ": error: " + message.get(0);
       first = first == null ? head : first;
       lines.add(head);
       message.stream().skip(1).forEach(lines::add);
@@ -46,7 +50,10 @@ final class CellErrors {
   /** Returns the failure of a declaration that refers to names not defined yet. */
   static CompilationException unresolved(String cell, CellSnippet snippet, List<String> missing) {
     String head =
-        "cell line " + snippet.cellLine(cell, 0) + ": error: cannot find symbol: " + String.join(", ", missing);
+        "cell line "
+            + snippet.cellLine(cell, 0)
+            + ": error: cannot find symbol: "
+            + String.join(", ", missing);
     List<String> lines = new ArrayList<>();
     lines.add(head);
     lines.addAll(pointAt(cell, snippet.start(), snippet.start()));
@@ -98,7 +105,8 @@ final class CellErrors {
     return t.toString();
   }
 
-  private static String frame(String cell, Map<String, CellSnippet> cellSnippets, StackTraceElement f) {
+  private static String frame(
+      String cell, Map<String, CellSnippet> cellSnippets, StackTraceElement f) {
     String file = f.getFileName();
     if (file == null || !file.startsWith("#")) {
       return f.toString();
@@ -125,6 +133,8 @@ final class CellErrors {
     lineEnd = lineEnd < 0 ? cell.length() : lineEnd;
     String text = cell.substring(lineStart, lineEnd);
     int width = Math.max(1, Math.min(end, lineEnd) - from);
-    return List.of("    " + text, "    " + text.substring(0, from - lineStart).replaceAll("[^\t]", " ") + "^".repeat(width));
+    return List.of(
+        "    " + text,
+        "    " + text.substring(0, from - lineStart).replaceAll("[^\t]", " ") + "^".repeat(width));
   }
 }

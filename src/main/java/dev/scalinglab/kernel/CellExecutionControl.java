@@ -43,7 +43,8 @@ final class CellExecutionControl extends DirectExecutionControl {
     runner = thread;
     thread.start();
     try {
-      Object value = timeoutMillis > 0 ? task.get(timeoutMillis, TimeUnit.MILLISECONDS) : task.get();
+      Object value =
+          timeoutMillis > 0 ? task.get(timeoutMillis, TimeUnit.MILLISECONDS) : task.get();
       String key = "value-" + keys.incrementAndGet();
       values.put(key, value == null ? NULL : value);
       return key;
@@ -81,8 +82,8 @@ final class CellExecutionControl extends DirectExecutionControl {
   }
 
   /**
-   * Interrupts the running snippet and returns at once; a snippet that ignores the interrupt
-   * (a busy loop) is stopped after a grace period the way JShell's local engine does it.
+   * Interrupts the running snippet and returns at once; a snippet that ignores the interrupt (a
+   * busy loop) is stopped after a grace period the way JShell's local engine does it.
    */
   @Override
   public void stop() {

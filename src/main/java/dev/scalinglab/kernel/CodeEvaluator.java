@@ -86,8 +86,8 @@ public final class CodeEvaluator implements AutoCloseable {
   }
 
   /**
-   * Evaluates every snippet of {@code cell} in order and returns the value of the last one if it
-   * is an expression, or null if it has none.
+   * Evaluates every snippet of {@code cell} in order and returns the value of the last one if it is
+   * an expression, or null if it has none.
    */
   public Value eval(String cell) throws CellException {
     interrupted = false;
@@ -114,7 +114,8 @@ public final class CodeEvaluator implements AutoCloseable {
           }
           if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
               && snippet instanceof DeclarationSnippet declaration) {
-            throw CellErrors.unresolved(cell, piece, shell.unresolvedDependencies(declaration).toList());
+            throw CellErrors.unresolved(
+                cell, piece, shell.unresolvedDependencies(declaration).toList());
           }
           last = valueOf(event);
         }

@@ -5,8 +5,8 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.UUID;
 
 /**
- * IJava's notebook functions, statically imported into every session: {@code display},
- * {@code render} and {@code updateDisplay}.
+ * IJava's notebook functions, statically imported into every session: {@code display}, {@code
+ * render} and {@code updateDisplay}.
  */
 public final class DisplayFunctions {
   private static volatile BaseKernel kernel;
@@ -51,7 +51,10 @@ public final class DisplayFunctions {
     updateDisplay(id, o, new String[0]);
   }
 
-  /** Replaces the output shown under display id {@code id} by {@code o} rendered as {@code mimeTypes}. */
+  /**
+   * Replaces the output shown under display id {@code id} by {@code o} rendered as {@code
+   * mimeTypes}.
+   */
   public static void updateDisplay(String id, Object o, String... mimeTypes) {
     DisplayData data = new DisplayData(render(o, mimeTypes));
     kernel().getIO().display.updateDisplay(id, data);

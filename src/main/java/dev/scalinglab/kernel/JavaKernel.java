@@ -145,7 +145,11 @@ public final class JavaKernel extends BaseKernel {
     env.setBusyDeferIdle();
     env.reply(
         new StatusReplies.KernelInfo(
-            Header.PROTOCOL_VERISON, "scaling-lab-java", VERSION, getLanguageInfo(), getBanner(),
+            Header.PROTOCOL_VERISON,
+            "scaling-lab-java",
+            VERSION,
+            getLanguageInfo(),
+            getBanner(),
             getHelpLinks()));
   }
 

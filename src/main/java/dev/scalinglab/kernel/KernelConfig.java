@@ -41,7 +41,10 @@ public record KernelConfig(
     if (value == null || value.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(value.split(File.pathSeparator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(value.split(File.pathSeparator))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   /** Splits on whitespace, keeping double-quoted parts together. */

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 public final class KernelMain {
   private KernelMain() {}
 
-  /** Connects a {@link JavaKernel} to the sockets described by the connection file {@code args[0]}. */
+  /**
+   * Connects a {@link JavaKernel} to the sockets described by the connection file {@code args[0]}.
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
       System.err.println("usage: KernelMain <connection-file>");

@@ -57,8 +57,12 @@ public final class KernelSpecWriter {
     argv.add(KernelMain.class.getName());
     argv.add("{connection_file}");
     String args = argv.stream().map(KernelSpecWriter::quote).collect(Collectors.joining(",\n    "));
-    return "{\n  \"argv\": [\n    " + args + "\n  ],\n"
-        + "  \"display_name\": " + quote(displayName) + ",\n"
+    return "{\n  \"argv\": [\n    "
+        + args
+        + "\n  ],\n"
+        + "  \"display_name\": "
+        + quote(displayName)
+        + ",\n"
         + "  \"language\": \"java\",\n"
         + "  \"interrupt_mode\": \"message\",\n"
         + "  \"env\": {},\n"

@@ -42,7 +42,8 @@ final class Magics {
     switch (name) {
       case "jars" -> jarsOnly = true;
       case "classpath" -> jarsOnly = false;
-      default -> throw fail(line, "unknown magic %" + name + " (this kernel has %jars and %classpath)");
+      default ->
+          throw fail(line, "unknown magic %" + name + " (this kernel has %jars and %classpath)");
     }
     for (String arg : args) {
       for (String entry : arg.split(File.pathSeparator)) {

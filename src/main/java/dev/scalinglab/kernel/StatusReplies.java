@@ -20,7 +20,11 @@ final class StatusReplies {
 
     /** Creates the reply; see {@link KernelInfoReply}. */
     KernelInfo(
-        String protocol, String name, String version, LanguageInfo language, String banner,
+        String protocol,
+        String name,
+        String version,
+        LanguageInfo language,
+        String banner,
         List<LanguageInfo.Help> help) {
       super(protocol, name, version, language, banner, help);
     }

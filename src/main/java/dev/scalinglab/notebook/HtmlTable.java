@@ -8,9 +8,8 @@ import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
- * A Tablesaw table as a notebook output: HTML for Jupyter, aligned text for plain frontends.
- * Works on this project's kernel and on IJava (both render basekernel's {@link
- * DisplayDataRenderable}).
+ * A Tablesaw table as a notebook output: HTML for Jupyter, aligned text for plain frontends. Works
+ * on this project's kernel and on IJava (both render basekernel's {@link DisplayDataRenderable}).
  */
 public final class HtmlTable implements DisplayDataRenderable {
 

@@ -17,8 +17,8 @@ import java.util.function.Function;
  * One notebook output that follows a training: the learning curves and the history so far,
  * refreshed after every epoch through the kernel's {@code updateDisplay}.
  *
- * <p>In a cell: {@code experiment.run(new LiveHistory(o -> display(o), (id, o) ->
- * updateDisplay(id, o)))}. The display functions are passed in, so this works on IJava too.
+ * <p>In a cell: {@code experiment.run(new LiveHistory(o -> display(o), (id, o) -> updateDisplay(id,
+ * o)))}. The display functions are passed in, so this works on IJava too.
  */
 public final class LiveHistory implements TrainingListener, DisplayDataRenderable {
 
@@ -59,8 +59,10 @@ public final class LiveHistory implements TrainingListener, DisplayDataRenderabl
   @Override
   public void render(RenderContext context) {
     if (history.isEmpty()) {
-      context.renderIfRequested(MIMEType.TEXT_HTML, () -> "<p><i>training: waiting for the first epoch…</i></p>");
-      context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "training: waiting for the first epoch...");
+      context.renderIfRequested(
+          MIMEType.TEXT_HTML, () -> "<p><i>training: waiting for the first epoch…</i></p>");
+      context.renderIfRequested(
+          MIMEType.TEXT_PLAIN, () -> "training: waiting for the first epoch...");
       return;
     }
     byte[] png = Charts.png(Charts.curves(history));

@@ -14,8 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
- * Band charts of a seed study's aggregate (see {@code SeedStudy.aggregate}): per scenario, the
- * mean over seeds as a line and the seeds' minimum–maximum as a translucent band.
+ * Band charts of a seed study's aggregate (see {@code SeedStudy.aggregate}): per scenario, the mean
+ * over seeds as a line and the seeds' minimum–maximum as a translucent band.
  */
 public final class Bands {
 

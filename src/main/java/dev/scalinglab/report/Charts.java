@@ -20,8 +20,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Charts of a {@link History}, drawn offline with XChart and returned as images: the CLI saves
- * them as PNG, a notebook displays them.
+ * Charts of a {@link History}, drawn offline with XChart and returned as images: the CLI saves them
+ * as PNG, a notebook displays them.
  */
 public final class Charts {
 
@@ -111,7 +111,8 @@ public final class Charts {
     chart.getStyler().setYAxisLogarithmic(logY);
     var xs = table.numberColumn(xColumn);
     for (var column : table.columns()) {
-      if (column.name().equals(xColumn) || !(column instanceof tech.tablesaw.api.NumericColumn<?> y)) {
+      if (column.name().equals(xColumn)
+          || !(column instanceof tech.tablesaw.api.NumericColumn<?> y)) {
         continue;
       }
       List<Double> x = new ArrayList<>();

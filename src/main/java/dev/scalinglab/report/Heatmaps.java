@@ -13,8 +13,8 @@ import java.util.Locale;
 import tech.tablesaw.api.Table;
 
 /**
- * Heatmaps of a sweep table (columns {@code model}, {@code scale}, {@code lr}, {@code status} and
- * a value column such as {@code val_accuracy}): one panel per model, input scale s down the rows,
+ * Heatmaps of a sweep table (columns {@code model}, {@code scale}, {@code lr}, {@code status} and a
+ * value column such as {@code val_accuracy}): one panel per model, input scale s down the rows,
  * learning rate across, each cell coloured and annotated with its value; "exploded" cells (finite
  * but huge loss) add their loss under the value; cells that diverged or failed are grey and read
  * "div" or "fail". Drawn with Java2D for full control of the annotation.
@@ -108,16 +108,23 @@ public final class Heatmaps {
     int gridY = y0 + TOP;
     centered(g, model, gridX + CELL_W * lrs.size() / 2, y0 + 22);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    centered(g, "learning rate", gridX + CELL_W * lrs.size() / 2, gridY + CELL_H * scales.size() + 42);
+    centered(
+        g, "learning rate", gridX + CELL_W * lrs.size() / 2, gridY + CELL_H * scales.size() + 42);
     for (int c = 0; c < lrs.size(); c++) {
-      centered(g, number(lrs.get(c)), gridX + c * CELL_W + CELL_W / 2, gridY + CELL_H * scales.size() + 18);
+      centered(
+          g,
+          number(lrs.get(c)),
+          gridX + c * CELL_W + CELL_W / 2,
+          gridY + CELL_H * scales.size() + 18);
     }
     FontMetrics fm = g.getFontMetrics();
     g.drawString("s", x0 + 10, gridY - 8);
     for (int r = 0; r < scales.size(); r++) {
       String label = number(scales.get(r));
       g.drawString(
-          label, gridX - 8 - fm.stringWidth(label), gridY + r * CELL_H + CELL_H / 2 + fm.getAscent() / 2 - 1);
+          label,
+          gridX - 8 - fm.stringWidth(label),
+          gridY + r * CELL_H + CELL_H / 2 + fm.getAscent() / 2 - 1);
     }
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     for (int row = 0; row < sweep.rowCount(); row++) {

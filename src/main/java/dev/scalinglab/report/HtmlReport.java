@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A self-contained HTML page of a run: the question in brief, the summary and history tables,
- * and the charts embedded as PNG data, so it opens offline and can be mailed as one file.
+ * A self-contained HTML page of a run: the question in brief, the summary and history tables, and
+ * the charts embedded as PNG data, so it opens offline and can be mailed as one file.
  */
 public final class HtmlReport {
 
@@ -45,7 +45,8 @@ public final class HtmlReport {
         .append(escape(title))
         .append("</h1>\n<p>An MLP 784-300-100-10 learns Fashion-MNIST with SGD. Scenario A")
         .append(" divides the pixels by 255; B keeps raw pixels and divides the first layer's")
-        .append(" Glorot weights by 255, so both compute the same logits at step 0. B's first-layer")
+        .append(
+            " Glorot weights by 255, so both compute the same logits at step 0. B's first-layer")
         .append(" gradient is 255× larger and each step moves its pre-activations 255² times")
         .append(" more; C gives B's first-layer kernel the learning rate lr/255² and retraces A.")
         .append(" D (global lr/255²) and E (first layer lr/255) do not.</p>\n<p><b>Run:</b> ")
@@ -62,11 +63,16 @@ public final class HtmlReport {
           .append(escape(chart.getKey()))
           .append("</figcaption></figure>\n");
     }
-    page.append("<h2>History</h2>\n").append(Tables.html(history.table())).append("\n</body>\n</html>\n");
+    page.append("<h2>History</h2>\n")
+        .append(Tables.html(history.table()))
+        .append("\n</body>\n</html>\n");
     return page.toString();
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

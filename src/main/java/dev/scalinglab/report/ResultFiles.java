@@ -25,7 +25,8 @@ public final class ResultFiles {
     history.table().write().csv(csv.toFile());
     written.add(csv);
     HtmlReport report = new HtmlReport("scaling-lab: input scale and SGD", settings, history);
-    for (Metric metric : List.of(Metric.LOSS, Metric.VAL_ACCURACY, Metric.VAL_LOSS, Metric.DEAD_RELU)) {
+    for (Metric metric :
+        List.of(Metric.LOSS, Metric.VAL_ACCURACY, Metric.VAL_LOSS, Metric.DEAD_RELU)) {
       var image = Charts.metric(history, metric);
       Path png = dir.resolve(metric.column() + ".png");
       Charts.savePng(image, png);

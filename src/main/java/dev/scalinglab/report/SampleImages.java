@@ -31,7 +31,8 @@ public final class SampleImages {
     BufferedImage out =
         new BufferedImage(columns * cell, rows * (cell + CAPTION), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, out.getWidth(), out.getHeight());
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));

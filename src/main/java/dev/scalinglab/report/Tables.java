@@ -12,10 +12,12 @@ import tech.tablesaw.io.html.HtmlWriter;
 /** Formatting of Tablesaw tables for people: rounded numbers, HTML through Tablesaw's writer. */
 public final class Tables {
 
-
   private Tables() {}
 
-  /** Returns a copy whose floating-point columns print with four decimals (tiny and huge values in scientific notation). */
+  /**
+   * Returns a copy whose floating-point columns print with four decimals (tiny and huge values in
+   * scientific notation).
+   */
   public static Table rounded(Table table) {
     Table copy = table.copy();
     for (Column<?> column : copy.columns()) {

@@ -10,9 +10,9 @@ import ai.djl.training.GradientCollector;
  * Records the operations of one training step so that {@link #backward} can compute gradients.
  *
  * <p>DJL's PyTorch {@code GradientCollector} allows one collector per JVM at a time (a static
- * flag), which would serialise scenarios trained side by side. PyTorch's grad mode is
- * thread-local, so on the PyTorch engine this scope switches it for the calling thread only and
- * calls the engine's backward directly; other engines get DJL's collector.
+ * flag), which would serialise scenarios trained side by side. PyTorch's grad mode is thread-local,
+ * so on the PyTorch engine this scope switches it for the calling thread only and calls the
+ * engine's backward directly; other engines get DJL's collector.
  */
 public final class GradientScope implements AutoCloseable {
 
@@ -53,8 +53,8 @@ public final class GradientScope implements AutoCloseable {
   }
 
   /**
-   * Accumulates d(target)/d(parameter) with {@code seed} (ones shaped like target) as the
-   * starting gradient (PyTorch only; lets a loop reuse one seed array for every step).
+   * Accumulates d(target)/d(parameter) with {@code seed} (ones shaped like target) as the starting
+   * gradient (PyTorch only; lets a loop reuse one seed array for every step).
    */
   static void backward(NDArray target, NDArray seed) {
     JniUtils.backward((PtNDArray) target, (PtNDArray) seed, false, false);

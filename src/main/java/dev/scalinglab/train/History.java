@@ -12,8 +12,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The per-epoch rows of one or more trainings, safe to append to from several threads: the
- * Keras {@code History} idea, as a Tablesaw {@link Table} on demand.
+ * The per-epoch rows of one or more trainings, safe to append to from several threads: the Keras
+ * {@code History} idea, as a Tablesaw {@link Table} on demand.
  */
 public final class History {
 

@@ -160,8 +160,7 @@ public final class ModelTrainer implements AutoCloseable {
       }
     }
     double trainLoss = state.lossSum.getFloat() / stepInEpoch;
-    double trainAccuracy =
-        state.correct.sum().getLong() / (double) (stepInEpoch * hp.batchSize());
+    double trainAccuracy = state.correct.sum().getLong() / (double) (stepInEpoch * hp.batchSize());
     diverged = diverged || !Double.isFinite(trainLoss) || !weightsFinite();
     Evaluation eval = evaluate(validationX, validationY);
     finishEpoch();
@@ -206,8 +205,8 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   /**
-   * Returns copies of the images and labels of the current epoch's batch {@code step} (0-based,
-   * not before the steps already run), owned by {@code target}.
+   * Returns copies of the images and labels of the current epoch's batch {@code step} (0-based, not
+   * before the steps already run), owned by {@code target}.
    */
   public NDArray[] batch(int step, NDManager target) {
     if (step < stepInEpoch || step >= hp.stepsPerEpoch()) {
@@ -272,9 +271,9 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   /**
-   * Returns the logits through the same engine ops as {@link Mlp#forward} (linear, ReLU,
-   * ..., linear) called directly on the parameter arrays: the block path adds a device query per
-   * layer and parameter-store lookups, a tenth of a small step's overhead.
+   * Returns the logits through the same engine ops as {@link Mlp#forward} (linear, ReLU, ...,
+   * linear) called directly on the parameter arrays: the block path adds a device query per layer
+   * and parameter-store lookups, a tenth of a small step's overhead.
    */
   private NDArray forwardDirect(NDArray x) {
     NDArray h = x;
@@ -326,8 +325,8 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   /**
-   * Returns the gradient of the mean batch loss with respect to {@code parameter} for the batch
-   * (x, y), without changing the model. The array belongs to {@code target}.
+   * Returns the gradient of the mean batch loss with respect to {@code parameter} for the batch (x,
+   * y), without changing the model. The array belongs to {@code target}.
    */
   public NDArray gradient(Parameter parameter, NDArray x, NDArray y, NDManager target) {
     try (NDManager stepManager = manager.newSubManager()) {
@@ -369,8 +368,7 @@ public final class ModelTrainer implements AutoCloseable {
               unitMax = unitMax == null ? chunkMax : unitMax.maximum(chunkMax);
             }
             double dead = unitMax.lte(0).countNonzero().getLong() / (double) unitMax.size();
-            out[0] =
-                new Evaluation(lossSum.getFloat() / n, correct.getLong() / (double) n, dead);
+            out[0] = new Evaluation(lossSum.getFloat() / n, correct.getLong() / (double) n, dead);
           });
     }
     return out[0];
@@ -431,9 +429,9 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   /**
-   * One epoch's batch order. Rows are gathered by index from the training arrays a chunk of
-   * about {@value #CHUNK_ROWS} rows at a time and split into per-step views, so a step makes no
-   * indexing call and the epoch never holds a shuffled copy of the whole data set.
+   * One epoch's batch order. Rows are gathered by index from the training arrays a chunk of about
+   * {@value #CHUNK_ROWS} rows at a time and split into per-step views, so a step makes no indexing
+   * call and the epoch never holds a shuffled copy of the whole data set.
    */
   private static final class EpochData {
     private static final int CHUNK_ROWS = 8192;

@@ -41,8 +41,8 @@ public enum OptimizerKind {
    * Returns the first-layer kernel learning-rate factor that exactly undoes an input scale s.
    *
    * <p>With X' = sX and W' = W/s the kernel's gradient is s·∇W, and W' must move 1/s as far as W.
-   * SGD and momentum move by lr·gradient, so the factor is 1/s²; Adam's step does not depend on
-   * the gradient's scale, so it is 1/s.
+   * SGD and momentum move by lr·gradient, so the factor is 1/s²; Adam's step does not depend on the
+   * gradient's scale, so it is 1/s.
    */
   public double exactKernelFactor(double s) {
     return this == ADAM ? 1 / s : 1 / (s * s);

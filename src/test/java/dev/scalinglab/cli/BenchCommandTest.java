@@ -33,12 +33,21 @@ class BenchCommandTest {
   void tinyRunWritesTheCsvColumnsAndTheRatioLine(@TempDir Path tmp) throws Exception {
     assumeData();
     int code =
-        run("bench", "--train-size", "2000", "--epochs", "2", "--batches", "32,256",
-            "--out", tmp.toString());
+        run(
+            "bench",
+            "--train-size",
+            "2000",
+            "--epochs",
+            "2",
+            "--batches",
+            "32,256",
+            "--out",
+            tmp.toString());
     assertEquals(0, code, err.toString());
     List<String> csv = Files.readAllLines(tmp.resolve("bench.csv"));
     assertEquals(String.join(",", BenchTable.COLUMNS), csv.get(0));
-    for (String section : List.of("train,djl,32,", "train,djl,256,", "gemm,djl,32,", "startup,djl,")) {
+    for (String section :
+        List.of("train,djl,32,", "train,djl,256,", "gemm,djl,32,", "startup,djl,")) {
       assertTrue(csv.stream().anyMatch(l -> l.startsWith(section)), section + " in " + csv);
     }
     assertTrue(csv.stream().anyMatch(l -> l.startsWith("train,pytorch,32,")), csv.toString());
@@ -51,12 +60,25 @@ class BenchCommandTest {
     assumeData();
     Path python = tmp.resolve("no-python");
     int code =
-        run("bench", "--train-size", "2000", "--epochs", "1", "--batches", "32", "--parallel", "0",
-            "--python", python.toString(), "--out", tmp.toString());
+        run(
+            "bench",
+            "--train-size",
+            "2000",
+            "--epochs",
+            "1",
+            "--batches",
+            "32",
+            "--parallel",
+            "0",
+            "--python",
+            python.toString(),
+            "--out",
+            tmp.toString());
     assertEquals(0, code, err.toString());
     List<String> csv = Files.readAllLines(tmp.resolve("bench.csv"));
     assertTrue(
-        csv.stream().anyMatch(l -> l.startsWith("train,pytorch,32,") && l.contains(python.toString())),
+        csv.stream()
+            .anyMatch(l -> l.startsWith("train,pytorch,32,") && l.contains(python.toString())),
         csv.toString());
     assertTrue(
         out.toString().contains("ratio djl/pytorch at batch 32: n/a (" + python + " not found"),

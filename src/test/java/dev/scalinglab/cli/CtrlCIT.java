@@ -18,9 +18,17 @@ class CtrlCIT {
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/scaling-lab.jar", "reproduce",
-                "--epochs", "100", "--train-size", "3000", "--scenarios", "A",
-                "--out", out.toString())
+                "-jar",
+                "target/scaling-lab.jar",
+                "reproduce",
+                "--epochs",
+                "100",
+                "--train-size",
+                "3000",
+                "--scenarios",
+                "A",
+                "--out",
+                out.toString())
             .redirectErrorStream(true)
             .start();
     StringBuilder log = new StringBuilder();

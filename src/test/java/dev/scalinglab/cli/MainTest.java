@@ -24,7 +24,15 @@ class MainTest {
   void helpDocumentsEveryOption() {
     assertEquals(0, run("reproduce", "--help"));
     for (String option :
-        List.of("--epochs", "--scenarios", "--train-size", "--batch", "--lr", "--seed", "--data", "--out")) {
+        List.of(
+            "--epochs",
+            "--scenarios",
+            "--train-size",
+            "--batch",
+            "--lr",
+            "--seed",
+            "--data",
+            "--out")) {
       assertTrue(out.toString().contains(option), option);
     }
   }
@@ -34,13 +42,16 @@ class MainTest {
     assertEquals(Main.USAGE, run("reproduce", "--epoch", "3"));
     String message = err.toString().strip();
     assertEquals(1, message.lines().count(), message);
-    assertTrue(message.startsWith("error: Unknown option") && message.contains("'--epoch'"), message);
+    assertTrue(
+        message.startsWith("error: Unknown option") && message.contains("'--epoch'"), message);
   }
 
   @Test
   void badValuesNameTheParameter() {
     assertEquals(Main.USAGE, run("reproduce", "--lr", "-1"));
-    assertTrue(err.toString().contains("learning rate must be a finite number > 0, got -1.0"), err.toString());
+    assertTrue(
+        err.toString().contains("learning rate must be a finite number > 0, got -1.0"),
+        err.toString());
     assertEquals(Main.USAGE, run("reproduce", "--epochs", "two"));
     assertTrue(err.toString().contains("--epochs"), err.toString());
     assertEquals(Main.USAGE, run("reproduce", "--scenarios", "A,Z"));
@@ -52,7 +63,8 @@ class MainTest {
   @Test
   void missingDataDirectoryIsAClearError(@TempDir Path tmp) {
     Path missing = tmp.resolve("fmnist");
-    assertEquals(Main.USAGE, run("reproduce", "--data", missing.toString(), "--out", tmp.toString()));
+    assertEquals(
+        Main.USAGE, run("reproduce", "--data", missing.toString(), "--out", tmp.toString()));
     String message = err.toString().strip();
     assertTrue(message.startsWith("error: Fashion-MNIST directory " + missing), message);
     assertEquals(1, message.lines().count(), message);
@@ -61,10 +73,20 @@ class MainTest {
   @Test
   void reproduceWritesHistoryPlotsAndReport(@TempDir Path tmp) throws Exception {
     int code =
-        run("reproduce", "--epochs", "1", "--train-size", "2000", "--scenarios", "a,b", "--out", tmp.toString());
+        run(
+            "reproduce",
+            "--epochs",
+            "1",
+            "--train-size",
+            "2000",
+            "--scenarios",
+            "a,b",
+            "--out",
+            tmp.toString());
     assertEquals(0, code, err.toString());
     List<String> csv = Files.readAllLines(tmp.resolve("history.csv"));
-    assertEquals("scenario,epoch,loss,accuracy,val_loss,val_accuracy,dead_relu,seconds", csv.get(0));
+    assertEquals(
+        "scenario,epoch,loss,accuracy,val_loss,val_accuracy,dead_relu,seconds", csv.get(0));
     assertEquals(3, csv.size());
     assertTrue(csv.get(1).startsWith("A,1,"));
     for (String png : List.of("loss.png", "val_accuracy.png", "val_loss.png", "dead_relu.png")) {
@@ -77,7 +99,8 @@ class MainTest {
     }
     String html = Files.readString(tmp.resolve("report.html"));
     assertTrue(html.contains("<table"), "tables");
-    assertEquals(4, html.split("src=\"data:image/png;base64,", -1).length - 1, "four embedded plots");
+    assertEquals(
+        4, html.split("src=\"data:image/png;base64,", -1).length - 1, "four embedded plots");
     assertTrue(out.toString().contains("A   epoch  1/1"), out.toString());
     assertTrue(out.toString().contains("final_val_accuracy"), out.toString());
   }

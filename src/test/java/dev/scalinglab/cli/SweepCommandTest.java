@@ -23,7 +23,16 @@ class SweepCommandTest {
   @Test
   void sweepWritesCsvAndHeatmap(@TempDir Path tmp) throws Exception {
     int code =
-        run("sweep", "--scales", "1,255", "--lrs", "0.01", "--train-size", "2000", "--out", tmp.toString());
+        run(
+            "sweep",
+            "--scales",
+            "1,255",
+            "--lrs",
+            "0.01",
+            "--train-size",
+            "2000",
+            "--out",
+            tmp.toString());
     assertEquals(0, code, err.toString());
     List<String> csv = Files.readAllLines(tmp.resolve("sweep.csv"));
     assertEquals(
@@ -41,7 +50,9 @@ class SweepCommandTest {
     assertEquals(Main.USAGE, run("sweep", "--scales", "0"));
     assertTrue(err.toString().contains("Input scale must be a finite number > 0"), err.toString());
     assertEquals(Main.USAGE, run("sweep", "--lrs", "-1"));
-    assertTrue(err.toString().contains("learning rate must be a finite number > 0, got -1.0"), err.toString());
+    assertTrue(
+        err.toString().contains("learning rate must be a finite number > 0, got -1.0"),
+        err.toString());
     assertEquals(Main.USAGE, run("sweep", "--lrs", "0.1,x"));
     assertEquals(3, err.toString().strip().lines().count(), err.toString());
     assertEquals(Main.USAGE, run("reproduce", "--seeds", "0"));
@@ -50,8 +61,18 @@ class SweepCommandTest {
   @Test
   void reproduceWithSeedsWritesAggregateAndBands(@TempDir Path tmp) throws Exception {
     int code =
-        run("reproduce", "--seeds", "2", "--epochs", "1", "--train-size", "2000", "--scenarios", "a",
-            "--out", tmp.toString());
+        run(
+            "reproduce",
+            "--seeds",
+            "2",
+            "--epochs",
+            "1",
+            "--train-size",
+            "2000",
+            "--scenarios",
+            "a",
+            "--out",
+            tmp.toString());
     assertEquals(0, code, err.toString());
     List<String> seeds = Files.readAllLines(tmp.resolve("seeds.csv"));
     assertEquals(

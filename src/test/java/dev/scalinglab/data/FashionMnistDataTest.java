@@ -92,8 +92,7 @@ class FashionMnistDataTest {
     NDArray a = local.validation().images();
     NDArray b = data.validation().images();
     assertEquals(0f, a.sub(b).abs().max().getFloat());
-    assertEquals(
-        0L, local.test().labels().sub(data.test().labels()).abs().max().getLong());
+    assertEquals(0L, local.test().labels().sub(data.test().labels()).abs().max().getLong());
   }
 
   @Test

@@ -42,7 +42,11 @@ class AnalysisTest {
   void onlyCStaysOnAsTrajectory() {
     Table t =
         TrajectoryComparison.run(
-            data, hp.withTrainSize(5000), List.of(Scenarios.c(), Scenarios.d(), Scenarios.e()), 100, 50);
+            data,
+            hp.withTrainSize(5000),
+            List.of(Scenarios.c(), Scenarios.d(), Scenarios.e()),
+            100,
+            50);
     assertEquals(List.of(0, 50, 100), t.intColumn("step").asList());
     int last = t.rowCount() - 1;
     double c = ((DoubleColumn) t.column(1)).get(last);

@@ -67,8 +67,7 @@ class ExperimentTest {
 
   @Test
   void aDivergingScenarioIsMarkedAndTheOthersGoOn() {
-    Scenario exploding =
-        new Scenario("X", "A with lr × 10^4", 1f, LrMultipliers.global(10_000));
+    Scenario exploding = new Scenario("X", "A with lr × 10^4", 1f, LrMultipliers.global(10_000));
     History h = run(QUICK.withEpochs(2), exploding, Scenarios.a());
     assertTrue(h.diverged("X"));
     assertEquals(1, h.rows("X").size(), "stops at the epoch it diverged");
@@ -138,13 +137,13 @@ class ExperimentTest {
   @Test
   void badSettingsAreRejectedWithTheirName() {
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> QUICK.withLearningRate(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> QUICK.withLearningRate(Double.NaN));
     assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> QUICK.withBatchSize(6000));
     assertTrue(e.getMessage().contains("larger than the training data"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Scenarios.parse("A,Q", OptimizerKind.SGD));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Scenarios.parse("A,Q", OptimizerKind.SGD));
     assertTrue(e.getMessage().contains("Unknown scenario 'Q'"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Scenarios.a().withInputScale(0f));
     assertTrue(e.getMessage().contains("Input scale"), e.getMessage());
@@ -153,7 +152,8 @@ class ExperimentTest {
 
   @Test
   void compensationFollowsTheOptimizer() {
-    assertEquals(1 / (255.0 * 255.0), Scenarios.c(OptimizerKind.SGD).multipliers().firstKernel(), 1e-15);
+    assertEquals(
+        1 / (255.0 * 255.0), Scenarios.c(OptimizerKind.SGD).multipliers().firstKernel(), 1e-15);
     assertEquals(1 / 255.0, Scenarios.c(OptimizerKind.ADAM).multipliers().firstKernel(), 1e-12);
     assertEquals(1.0, Scenarios.c(OptimizerKind.SGD).multipliers().firstBias());
   }
@@ -161,8 +161,22 @@ class ExperimentTest {
   /** Rows without their wall-clock seconds. */
   private static List<String> strip(List<EpochResult> rows) {
     return rows.stream()
-        .map(r -> r.scenario() + r.epoch() + ":" + r.loss() + "," + r.accuracy() + ","
-            + r.valLoss() + "," + r.valAccuracy() + "," + r.deadRelu() + "," + r.diverged())
+        .map(
+            r ->
+                r.scenario()
+                    + r.epoch()
+                    + ":"
+                    + r.loss()
+                    + ","
+                    + r.accuracy()
+                    + ","
+                    + r.valLoss()
+                    + ","
+                    + r.valAccuracy()
+                    + ","
+                    + r.deadRelu()
+                    + ","
+                    + r.diverged())
         .sorted()
         .toList();
   }

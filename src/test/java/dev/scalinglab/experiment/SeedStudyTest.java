@@ -28,8 +28,7 @@ class SeedStudyTest {
             .build()
             .run();
     assertEquals(
-        List.of(
-            "A[seed=42]", "C[seed=42]", "A[seed=43]", "C[seed=43]", "A[seed=44]", "C[seed=44]"),
+        List.of("A[seed=42]", "C[seed=42]", "A[seed=43]", "C[seed=43]", "A[seed=44]", "C[seed=44]"),
         h.scenarios());
     double[] acc = new double[3];
     for (int i = 0; i < 3; i++) {
@@ -37,7 +36,9 @@ class SeedStudyTest {
       assertEquals(1, rows.size());
       acc[i] = rows.get(0).valAccuracy();
     }
-    assertTrue(acc[0] != acc[1] && acc[1] != acc[2] && acc[0] != acc[2], "seeds differ: " + acc[0] + ", " + acc[1] + ", " + acc[2]);
+    assertTrue(
+        acc[0] != acc[1] && acc[1] != acc[2] && acc[0] != acc[2],
+        "seeds differ: " + acc[0] + ", " + acc[1] + ", " + acc[2]);
 
     Table agg = SeedStudy.aggregate(h);
     assertEquals(List.of("A", "C"), agg.stringColumn("scenario").asList());
@@ -50,8 +51,12 @@ class SeedStudyTest {
             / 2;
     assertEquals(mean, agg.doubleColumn("val_accuracy_mean").getDouble(0), 1e-12);
     assertEquals(Math.sqrt(var), agg.doubleColumn("val_accuracy_std").getDouble(0), 1e-12);
-    assertEquals(Math.min(acc[0], Math.min(acc[1], acc[2])), agg.doubleColumn("val_accuracy_min").getDouble(0));
-    assertEquals(Math.max(acc[0], Math.max(acc[1], acc[2])), agg.doubleColumn("val_accuracy_max").getDouble(0));
+    assertEquals(
+        Math.min(acc[0], Math.min(acc[1], acc[2])),
+        agg.doubleColumn("val_accuracy_min").getDouble(0));
+    assertEquals(
+        Math.max(acc[0], Math.max(acc[1], acc[2])),
+        agg.doubleColumn("val_accuracy_max").getDouble(0));
     assertTrue(agg.doubleColumn("val_accuracy_std").getDouble(0) > 0, "spread over seeds");
   }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class SoakTest {
 
   private static final int RUNS = 50;
+
   /** Allowed RSS growth between run 10 and run 50 (allocator noise, JIT, caches). */
   private static final long BOUND_MB = 150;
 
@@ -54,7 +55,8 @@ class SoakTest {
       }
     }
     long growth = rssMb() - rssAfterWarmUp;
-    System.out.printf("soak: RSS growth from run 10 to run %d: %d MB (bound %d MB)%n", RUNS, growth, BOUND_MB);
+    System.out.printf(
+        "soak: RSS growth from run 10 to run %d: %d MB (bound %d MB)%n", RUNS, growth, BOUND_MB);
     assertTrue(growth < BOUND_MB, "native memory grew " + growth + " MB");
   }
 

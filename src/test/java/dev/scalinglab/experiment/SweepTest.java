@@ -32,7 +32,9 @@ class SweepTest {
     assertEquals(Sweep.COLUMNS, t.columnNames());
     assertEquals(3 * 2 * 2, t.rowCount());
     assertEquals(12, cells.size());
-    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), cells.stream().map(Sweep.Cell::done).toList());
+    assertEquals(
+        List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+        cells.stream().map(Sweep.Cell::done).toList());
     for (double s : List.of(64.0, 255.0)) {
       double acc = value(t, "compensated", s, 0.01, "val_accuracy");
       assertTrue(acc > 0.5, "compensated s=" + s + ": " + acc);
@@ -53,19 +55,35 @@ class SweepTest {
   void badGridsAreRejected() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> Sweep.builder().setData(data).setScales(List.of(0.0)).setLearningRates(List.of(0.1)).build());
+        () ->
+            Sweep.builder()
+                .setData(data)
+                .setScales(List.of(0.0))
+                .setLearningRates(List.of(0.1))
+                .build());
     assertThrows(
         IllegalArgumentException.class,
-        () -> Sweep.builder().setData(data).setScales(List.of(1.0)).setLearningRates(List.of(-1.0)).build());
+        () ->
+            Sweep.builder()
+                .setData(data)
+                .setScales(List.of(1.0))
+                .setLearningRates(List.of(-1.0))
+                .build());
     assertThrows(
         IllegalArgumentException.class,
-        () -> Sweep.builder().setData(data).setScales(List.of()).setLearningRates(List.of(0.1)).build());
+        () ->
+            Sweep.builder()
+                .setData(data)
+                .setScales(List.of())
+                .setLearningRates(List.of(0.1))
+                .build());
   }
 
   private static Table select(Table t, String model, double s, double lr) {
     Table rows =
         t.where(
-            t.stringColumn("model").isEqualTo(model)
+            t.stringColumn("model")
+                .isEqualTo(model)
                 .and(t.doubleColumn("scale").isEqualTo(s))
                 .and(t.doubleColumn("lr").isEqualTo(lr)));
     assertEquals(1, rows.rowCount(), model + " s=" + s + " lr=" + lr);

@@ -69,7 +69,9 @@ class CodeEvaluatorTest {
     EvaluationException e =
         assertThrows(
             EvaluationException.class,
-            () -> evaluator.eval("int divide(int n) {\n  return 10 / n;\n}\nint zero = 0;\ndivide(zero)"));
+            () ->
+                evaluator.eval(
+                    "int divide(int n) {\n  return 10 / n;\n}\nint zero = 0;\ndivide(zero)"));
     assertEquals("java.lang.ArithmeticException: / by zero (cell line 2)", e.getMessage());
     String text = String.join("\n", e.traceback());
     assertTrue(text.contains("divide (cell line 2)"), text);
@@ -81,7 +83,9 @@ class CodeEvaluatorTest {
 
   @Test
   void failingSnippetStopsTheCell() throws CellException {
-    assertThrows(CellException.class, () -> evaluator.eval("int before = 1;\nint bad = 1 / 0;\nint after = 3;"));
+    assertThrows(
+        CellException.class,
+        () -> evaluator.eval("int before = 1;\nint bad = 1 / 0;\nint after = 3;"));
     assertEquals(1, value("before"));
     assertThrows(CompilationException.class, () -> evaluator.eval("after"));
   }

@@ -78,7 +78,12 @@ class JavaKernelTest {
     String id = (String) kernel.eval("String id = display(7);\nid").getData(MIMEType.TEXT_PLAIN);
     assertFalse(id.isBlank());
     assertNull(kernel.eval("updateDisplay(id, 8);\nupdateDisplay(id, \"<p/>\", \"text/html\");"));
-    assertFalse(kernel.eval("display(\"<p/>\", \"text/html\")").getData(MIMEType.TEXT_PLAIN).toString().isBlank());
+    assertFalse(
+        kernel
+            .eval("display(\"<p/>\", \"text/html\")")
+            .getData(MIMEType.TEXT_PLAIN)
+            .toString()
+            .isBlank());
   }
 
   @Test
@@ -93,9 +98,13 @@ class JavaKernelTest {
   void classpathMagicAddsCompiledClasses(@TempDir Path dir) throws Exception {
     Path source = dir.resolve("src/demo/Greeter.java");
     Files.createDirectories(source.getParent());
-    Files.writeString(source, "package demo; public class Greeter { public static String hi() { return \"hi\"; } }");
+    Files.writeString(
+        source,
+        "package demo; public class Greeter { public static String hi() { return \"hi\"; } }");
     Path classes = dir.resolve("classes");
-    int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+    int rc =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", classes.toString(), source.toString());
     assertEquals(0, rc);
     DisplayData data = kernel.eval("%classpath " + classes + "\ndemo.Greeter.hi()");
     assertEquals("hi", data.getData(MIMEType.TEXT_PLAIN));
@@ -103,16 +112,22 @@ class JavaKernelTest {
 
   @Test
   void jarsMagicRejectsMissingJarsAndUnknownMagicsFail(@TempDir Path dir) {
-    CellException missing = assertThrows(CellException.class, () -> kernel.eval("%jars " + dir + "/*.jar"));
+    CellException missing =
+        assertThrows(CellException.class, () -> kernel.eval("%jars " + dir + "/*.jar"));
     assertTrue(missing.getMessage().contains("nothing found"), missing.getMessage());
-    CellException unknown = assertThrows(CellException.class, () -> kernel.eval("%maven foo:bar:1"));
+    CellException unknown =
+        assertThrows(CellException.class, () -> kernel.eval("%maven foo:bar:1"));
     assertTrue(unknown.getMessage().contains("unknown magic %maven"), unknown.getMessage());
   }
 
   @Test
   void magicLinesKeepLineNumbers() {
     CompilationException e =
-        assertThrows(CompilationException.class, () -> kernel.eval("%classpath " + System.getProperty("java.io.tmpdir") + "\nint q = nope;"));
+        assertThrows(
+            CompilationException.class,
+            () ->
+                kernel.eval(
+                    "%classpath " + System.getProperty("java.io.tmpdir") + "\nint q = nope;"));
     assertTrue(e.getMessage().startsWith("cell line 2"), e.getMessage());
   }
 
@@ -129,7 +144,8 @@ class JavaKernelTest {
     assertEquals(List.of("-Xlint:none"), config.compilerOptions());
     try (CodeEvaluator evaluator = new CodeEvaluator(config)) {
       assertEquals(42, evaluator.eval("fromScript + fromEnv").value());
-      EvaluationException e = assertThrows(EvaluationException.class, () -> evaluator.eval("Thread.sleep(5000);"));
+      EvaluationException e =
+          assertThrows(EvaluationException.class, () -> evaluator.eval("Thread.sleep(5000);"));
       assertTrue(e.getMessage().contains("TimeoutException"), e.getMessage());
       assertEquals(1, evaluator.eval("1").value());
     }

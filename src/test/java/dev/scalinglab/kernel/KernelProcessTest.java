@@ -42,7 +42,8 @@ class KernelProcessTest {
     List<String> command = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT.toString()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(jupyter, "checks", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("JUPYTER_PATH", jupyter.toString());
     builder.environment().put("JUPYTER_RUNTIME_DIR", jupyter.resolve("runtime").toString());
     builder.environment().put("KERNEL_NAME", KERNEL_NAME);

@@ -35,7 +35,8 @@ class ScaledGlorotInitializerTest {
   @ValueSource(floats = {1f, 255f})
   void normalHasGlorotStdDividedByScale(float s) {
     NDArray w =
-        ScaledGlorotInitializer.normal(s, 1).initialize(manager, new Shape(300, 784), DataType.FLOAT32);
+        ScaledGlorotInitializer.normal(s, 1)
+            .initialize(manager, new Shape(300, 784), DataType.FLOAT32);
     double expected = Math.sqrt(2.0 / (784 + 300)) / s;
     assertEquals(expected, ScaledGlorotInitializer.normalStd(784, 300, s), 1e-12);
     assertEquals(0, w.mean().getFloat(), expected * 0.02);
@@ -45,7 +46,8 @@ class ScaledGlorotInitializerTest {
   @Test
   void uniformStaysWithinTheGlorotLimit() {
     NDArray w =
-        ScaledGlorotInitializer.uniform(1f, 3).initialize(manager, new Shape(100, 300), DataType.FLOAT32);
+        ScaledGlorotInitializer.uniform(1f, 3)
+            .initialize(manager, new Shape(100, 300), DataType.FLOAT32);
     double limit = Math.sqrt(6.0 / 400);
     assertTrue(w.abs().max().getFloat() <= limit);
     // A uniform on [-l, l] has std l / sqrt(3).
@@ -56,14 +58,16 @@ class ScaledGlorotInitializerTest {
   void sameSeedGivesTheSameDrawUpToTheScale() {
     Shape shape = new Shape(30, 40);
     NDArray a = ScaledGlorotInitializer.normal(1f, 9).initialize(manager, shape, DataType.FLOAT32);
-    NDArray b = ScaledGlorotInitializer.normal(255f, 9).initialize(manager, shape, DataType.FLOAT32);
+    NDArray b =
+        ScaledGlorotInitializer.normal(255f, 9).initialize(manager, shape, DataType.FLOAT32);
     assertEquals(0, a.div(255f).sub(b).abs().max().getFloat(), 1e-9);
   }
 
   @Test
   void badScaleIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> ScaledGlorotInitializer.normal(0f, 1));
-    assertThrows(IllegalArgumentException.class, () -> ScaledGlorotInitializer.normal(Float.NaN, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> ScaledGlorotInitializer.normal(Float.NaN, 1));
     assertThrows(IllegalArgumentException.class, () -> ScaledGlorotInitializer.normal(-2f, 1));
   }
 
@@ -85,8 +89,7 @@ class ScaledGlorotInitializerTest {
 
   @Test
   void badLayerSizesAreRejected() {
-    assertThrows(
-        IllegalArgumentException.class, () -> Mlp.create(new int[] {784}, 1f, 1, manager));
+    assertThrows(IllegalArgumentException.class, () -> Mlp.create(new int[] {784}, 1f, 1, manager));
     assertThrows(
         IllegalArgumentException.class, () -> Mlp.create(new int[] {784, 0, 10}, 1f, 1, manager));
   }

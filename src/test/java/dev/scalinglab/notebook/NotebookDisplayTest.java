@@ -55,7 +55,8 @@ class NotebookDisplayTest {
     DisplayData data = renderer.render(live);
     byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
     assertEquals('P', png[1]);
-    assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("<img src=\"data:image/png;base64,"));
+    assertTrue(
+        ((String) data.getData(MIMEType.TEXT_HTML)).contains("<img src=\"data:image/png;base64,"));
     assertEquals(2, live.history().rows().size());
   }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Executes every notebook headless on the project's kernel (built jar + libs), in the quick mode
- * CI uses, and checks that it ran without a cell error and shows the tables and plots it promises.
+ * Executes every notebook headless on the project's kernel (built jar + libs), in the quick mode CI
+ * uses, and checks that it ran without a cell error and shows the tables and plots it promises.
  */
 @DisabledIfSystemProperty(named = "skipKernelTests", matches = "true")
 class NotebooksIT {
@@ -69,10 +69,17 @@ class NotebooksIT {
     long start = System.nanoTime();
     ProcessBuilder pb =
         new ProcessBuilder(
-                "/usr/bin/python3", "-m", "nbconvert", "--to", "notebook", "--execute",
+                "/usr/bin/python3",
+                "-m",
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
                 "--ExecutePreprocessor.timeout=900",
                 "--ExecutePreprocessor.kernel_name=" + KernelSpecWriter.NAME,
-                "--output-dir", out.toString(), notebook.toString())
+                "--output-dir",
+                out.toString(),
+                notebook.toString())
             .redirectErrorStream(true);
     pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
     pb.environment().putAll(QUICK);
@@ -80,7 +87,8 @@ class NotebooksIT {
     String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(20, TimeUnit.MINUTES), "nbconvert finished");
     assertEquals(0, process.exitValue(), "nbconvert failed on " + name + ":\n" + log);
-    System.out.printf("notebook %s executed in %.1f s (quick mode)%n", name, (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "notebook %s executed in %.1f s (quick mode)%n", name, (System.nanoTime() - start) / 1e9);
 
     JsonObject executed =
         JsonParser.parseString(Files.readString(out.resolve(name))).getAsJsonObject();

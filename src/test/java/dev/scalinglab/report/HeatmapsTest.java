@@ -22,7 +22,8 @@ class HeatmapsTest {
     Table t =
         Table.create(
             "sweep",
-            StringColumn.create("model", "uncompensated", "uncompensated", "compensated", "compensated"),
+            StringColumn.create(
+                "model", "uncompensated", "uncompensated", "compensated", "compensated"),
             DoubleColumn.create("scale", 1, 1, 1, 1),
             DoubleColumn.create("lr", 0.01, 10, 0.01, 10),
             DoubleColumn.create("val_accuracy", 0.8, Double.NaN, 0.8, 0.1),

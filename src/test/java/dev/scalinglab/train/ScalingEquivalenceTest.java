@@ -1,6 +1,5 @@
 package dev.scalinglab.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -41,21 +40,42 @@ class ScalingEquivalenceTest {
     ModelTrainer b = trainer(S, LrMultipliers.NONE, hp);
     NDArray la = a.model().forward(a.trainFeatures().get("0:256"), false);
     NDArray lb = b.model().forward(b.trainFeatures().get("0:256"), false);
-    assertTrue(relativeDifference(lb, la) <= 1e-5, "relative difference " + relativeDifference(lb, la));
+    assertTrue(
+        relativeDifference(lb, la) <= 1e-5, "relative difference " + relativeDifference(lb, la));
   }
 
   @Test
   void firstKernelGradientInBIsSTimesA() {
     ModelTrainer a = trainer(1f, LrMultipliers.NONE, hp);
     ModelTrainer b = trainer(S, LrMultipliers.NONE, hp);
-    NDArray ga = a.gradient(a.model().firstKernel(), a.trainFeatures().get("0:32"), a.trainLabels().get("0:32"), manager);
-    NDArray gb = b.gradient(b.model().firstKernel(), b.trainFeatures().get("0:32"), b.trainLabels().get("0:32"), manager);
+    NDArray ga =
+        a.gradient(
+            a.model().firstKernel(),
+            a.trainFeatures().get("0:32"),
+            a.trainLabels().get("0:32"),
+            manager);
+    NDArray gb =
+        b.gradient(
+            b.model().firstKernel(),
+            b.trainFeatures().get("0:32"),
+            b.trainLabels().get("0:32"),
+            manager);
     assertTrue(ga.abs().max().getFloat() > 0, "gradient is not zero");
     double rel = relativeDifference(gb, ga.mul(S));
     assertTrue(rel <= 1e-4, "∇W_B vs s·∇W_A relative difference " + rel);
     // The bias sees the same gradient in both: the pre-activations are the same.
-    NDArray ba = a.gradient(a.model().firstBias(), a.trainFeatures().get("0:32"), a.trainLabels().get("0:32"), manager);
-    NDArray bb = b.gradient(b.model().firstBias(), b.trainFeatures().get("0:32"), b.trainLabels().get("0:32"), manager);
+    NDArray ba =
+        a.gradient(
+            a.model().firstBias(),
+            a.trainFeatures().get("0:32"),
+            a.trainLabels().get("0:32"),
+            manager);
+    NDArray bb =
+        b.gradient(
+            b.model().firstBias(),
+            b.trainFeatures().get("0:32"),
+            b.trainLabels().get("0:32"),
+            manager);
     assertTrue(relativeDifference(bb, ba) <= 1e-4);
   }
 
@@ -65,9 +85,13 @@ class ScalingEquivalenceTest {
     ModelTrainer c = trainer(S, LrMultipliers.firstKernel(1 / (S * S)), hp);
     a.trainSteps(STEPS);
     c.trainSteps(STEPS);
-    double rel = relativeDifference(c.model().firstKernel().getArray().mul(S), a.model().firstKernel().getArray());
+    double rel =
+        relativeDifference(
+            c.model().firstKernel().getArray().mul(S), a.model().firstKernel().getArray());
     assertTrue(rel <= 1e-4, "W_C·s vs W_A after " + STEPS + " steps: " + rel);
-    double others = relativeDifference(c.model().parameters().get(2).getArray(), a.model().parameters().get(2).getArray());
+    double others =
+        relativeDifference(
+            c.model().parameters().get(2).getArray(), a.model().parameters().get(2).getArray());
     assertTrue(others <= 1e-4, "second layer: " + others);
   }
 
@@ -92,7 +116,8 @@ class ScalingEquivalenceTest {
     Hyperparameters adam =
         hp.withOptimizer(OptimizerKind.ADAM).withLearningRate(0.001).withAdamEpsilon(1e-20f);
     ModelTrainer a = trainer(1f, LrMultipliers.NONE, adam);
-    ModelTrainer overS = trainer(S, LrMultipliers.firstKernel(OptimizerKind.ADAM.exactKernelFactor(S)), adam);
+    ModelTrainer overS =
+        trainer(S, LrMultipliers.firstKernel(OptimizerKind.ADAM.exactKernelFactor(S)), adam);
     ModelTrainer overS2 = trainer(S, LrMultipliers.firstKernel(1 / (S * S)), adam);
     a.trainSteps(STEPS);
     overS.trainSteps(STEPS);
@@ -127,10 +152,14 @@ class ScalingEquivalenceTest {
   void momentumFollowsTheSgdRule() {
     Hyperparameters momentum = hp.withOptimizer(OptimizerKind.MOMENTUM);
     ModelTrainer a = trainer(1f, LrMultipliers.NONE, momentum);
-    ModelTrainer c = trainer(S, LrMultipliers.firstKernel(OptimizerKind.MOMENTUM.exactKernelFactor(S)), momentum);
+    ModelTrainer c =
+        trainer(
+            S, LrMultipliers.firstKernel(OptimizerKind.MOMENTUM.exactKernelFactor(S)), momentum);
     a.trainSteps(STEPS);
     c.trainSteps(STEPS);
-    double rel = relativeDifference(c.model().firstKernel().getArray().mul(S), a.model().firstKernel().getArray());
+    double rel =
+        relativeDifference(
+            c.model().firstKernel().getArray().mul(S), a.model().firstKernel().getArray());
     assertTrue(rel <= 1e-4, "momentum lr/s²: " + rel);
   }
 
