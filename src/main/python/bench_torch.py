@@ -55,7 +55,10 @@ def main():
     features = pixels.float() / 255.0  # scenario A: x / 255, as Split.features(1)
     train_x, train_y = features[: a.train_size], labels[: a.train_size]
     val_x, val_y = features[55000:60000], labels[55000:60000]
-    order = torch.from_numpy(np.fromfile(os.path.join(a.init, "order.bin"), dtype="<i4").astype(np.int64))
+    # One batch order per epoch (warm-up included), as the Java loop draws them.
+    orders = torch.from_numpy(
+        np.fromfile(os.path.join(a.init, "order.bin"), dtype="<i4").astype(np.int64)
+    ).reshape(-1, a.train_size)
     weights = np.fromfile(os.path.join(a.init, "weights.bin"), dtype="<f4")
     data_ready = time.time()
 
@@ -88,6 +91,7 @@ def main():
         times = []
         for epoch in range(a.warmup + a.epochs):
             start = time.perf_counter()
+            order = orders[epoch % len(orders)]
             xs, ys = train_x[order], train_y[order]  # one gather per epoch, like EpochData
             loss_sum = torch.zeros(())
             correct = torch.zeros((), dtype=torch.int64)

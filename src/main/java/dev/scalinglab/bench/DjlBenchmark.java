@@ -115,9 +115,10 @@ public final class DjlBenchmark {
   /**
    * Writes what the PyTorch script needs to start where we start: {@code weights.bin} (every
    * parameter of the initial model, float32 little-endian, in {@code Mlp.parameters()} order) and
-   * {@code order.bin} (the batch order of the timed epochs, int32 little-endian).
+   * {@code order.bin} (the batch orders of epochs 1 to {@code epochs}, one after the other, int32
+   * little-endian: each epoch has its own order, as in {@link ModelTrainer}).
    */
-  public void writeInitialState(Path dir) throws IOException {
+  public void writeInitialState(Path dir, int epochs) throws IOException {
     Files.createDirectories(dir);
     try (NDManager manager = Engine.getInstance().newBaseManager();
         ModelTrainer trainer = trainer(base.batchSize(), manager);
@@ -127,9 +128,14 @@ public final class DjlBenchmark {
         out.write(littleEndian(w.toFloatArray()));
       }
     }
-    int[] order = Shuffle.permutation(base.seed(), 1, base.trainSize());
-    ByteBuffer buf = ByteBuffer.allocate(order.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    buf.asIntBuffer().put(order);
+    ByteBuffer buf =
+        ByteBuffer.allocate(epochs * base.trainSize() * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      buf.asIntBuffer()
+          .put(
+              (epoch - 1) * base.trainSize(),
+              Shuffle.permutation(base.seed(), epoch, base.trainSize()));
+    }
     try (DataOutputStream out =
         new DataOutputStream(Files.newOutputStream(dir.resolve("order.bin")))) {
       out.write(buf.array());

@@ -47,6 +47,9 @@ import tech.tablesaw.api.Table;
     })
 public final class BenchCommand implements Callable<Integer> {
 
+  /** Untimed epochs before the timed ones, on both sides (bench_torch.py's --warmup default). */
+  private static final int WARMUP = 1;
+
   @Spec private CommandSpec spec;
 
   @Option(
@@ -142,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     Map<Integer, DjlBenchmark.Result> ours = new LinkedHashMap<>();
     for (int batch : batches) {
-      DjlBenchmark.Result r = djl.run(batch, 1, epochs);
+      DjlBenchmark.Result r = djl.run(batch, WARMUP, epochs);
       ours.put(batch, r);
       stdout.printf(
           Locale.ROOT, "djl batch %d: %s s%n", batch, Arrays.toString(round(r.epochSeconds())));
@@ -262,7 +265,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = Files.createTempDirectory("scaling-lab-bench");
     try {
-      djl.writeInitialState(dir);
+      djl.writeInitialState(dir, WARMUP + epochs);
       return TorchBenchmark.run(
           python,
           source.localDirectory().get(),
