@@ -10,7 +10,7 @@ public enum Metric {
   /** Training accuracy. */
   ACCURACY("accuracy", "training accuracy", EpochResult::accuracy, false),
   /** Validation loss. */
-  VAL_LOSS("val_loss", "validation loss", EpochResult::valLoss, true),
+  VAL_LOSS("val_loss", "validation loss", EpochResult::valLoss, false),
   /** Validation accuracy. */
   VAL_ACCURACY("val_accuracy", "validation accuracy", EpochResult::valAccuracy, false),
   /** Fraction of dead first-layer ReLUs. */
