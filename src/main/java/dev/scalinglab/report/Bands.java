@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
@@ -47,17 +45,11 @@ public final class Bands {
   public static XYChart chart(Table aggregate, String metric, String label) {
     int seeds = (int) aggregate.numberColumn("runs").max();
     XYChart chart =
-        new XYChartBuilder()
-            .width(Charts.WIDTH)
-            .height(Charts.HEIGHT)
-            .title(label + ": mean over " + seeds + " seeds, band = min–max")
-            .xAxisTitle("epoch")
-            .yAxisTitle(label)
-            .build();
-    Styler styler = chart.getStyler();
-    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-    styler.setChartBackgroundColor(Color.WHITE);
+        Charts.newChart(
+            label + ": mean over " + seeds + " seeds, band = min–max",
+            "epoch",
+            label,
+            Charts.WIDTH);
     chart.getStyler().setXAxisDecimalPattern("0");
     List<String> ordered = new ArrayList<>();
     for (String s : aggregate.stringColumn("scenario")) {

@@ -33,6 +33,26 @@ public final class Charts {
 
   private Charts() {}
 
+  /**
+   * Returns an empty chart in the project's style: white background, legend below the plot. Every
+   * chart of the project starts here.
+   */
+  public static XYChart newChart(String title, String xLabel, String yLabel, int width) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
+    Styler styler = chart.getStyler();
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    styler.setChartBackgroundColor(Color.WHITE);
+    return chart;
+  }
+
   /** Returns a line chart of {@code metric} per epoch, one line per scenario. */
   public static BufferedImage metric(History history, Metric metric) {
     return BitmapEncoder.getBufferedImage(chart(history, metric));
@@ -45,18 +65,7 @@ public final class Charts {
 
   /** Returns the XChart chart behind {@link #metric}, for callers who want to restyle it. */
   public static XYChart chart(History history, Metric metric) {
-    XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(metric.label() + " per epoch")
-            .xAxisTitle("epoch")
-            .yAxisTitle(metric.label())
-            .build();
-    Styler styler = chart.getStyler();
-    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-    styler.setChartBackgroundColor(Color.WHITE);
+    XYChart chart = newChart(metric.label() + " per epoch", "epoch", metric.label(), WIDTH);
     chart.getStyler().setXAxisDecimalPattern("0");
     boolean any = false;
     int index = 0;
@@ -96,18 +105,7 @@ public final class Charts {
    */
   public static BufferedImage lines(
       tech.tablesaw.api.Table table, String xColumn, String yLabel, boolean logY) {
-    XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH + 160)
-            .height(HEIGHT)
-            .title(table.name())
-            .xAxisTitle(xColumn)
-            .yAxisTitle(yLabel)
-            .build();
-    Styler styler = chart.getStyler();
-    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-    styler.setChartBackgroundColor(Color.WHITE);
+    XYChart chart = newChart(table.name(), xColumn, yLabel, WIDTH + 160);
     chart.getStyler().setYAxisLogarithmic(logY);
     var xs = table.numberColumn(xColumn);
     for (var column : table.columns()) {
@@ -158,16 +156,8 @@ public final class Charts {
         y.add(counts[i]);
       }
     }
-    XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle(xLabel)
-            .yAxisTitle("count (log scale)")
-            .build();
+    XYChart chart = newChart(title, xLabel, "count (log scale)", WIDTH);
     chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setYAxisLogarithmic(true);
     chart
         .addSeries("count", x, y)
