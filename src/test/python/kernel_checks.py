@@ -193,6 +193,36 @@ def interrupt():
         stop(km, kc)
 
 
+def training_interrupt():
+    """Interrupts a long training from the kernel; the cell reports the epochs completed."""
+    km, kc = start(KERNEL_NAME)
+    try:
+        setup = ("import dev.scalinglab.data.*; import dev.scalinglab.experiment.*;"
+                 " import dev.scalinglab.train.*; var data = FashionMnistData.load();")
+        if run_cell(kc, setup, timeout=120)["content"]["status"] != "ok":
+            print("training interrupt: set-up cell failed")
+            return 1
+        msg_id = kc.execute(
+            "Experiment.builder().setData(data).optScenarios(Scenarios.a(), Scenarios.b())"
+            ".optHyperparameters(Hyperparameters.QUESTION.withEpochs(500).withTrainSize(2000))"
+            ".build().run();")
+        time.sleep(4)
+        km.interrupt_kernel()
+        reply = reply_to(kc.get_shell_msg, msg_id, "execute_reply", timeout=60)
+        print(f"training interrupt: {reply['content'].get('evalue')}")
+        again = run_cell(
+            kc,
+            "Experiment.builder().setData(data).optScenarios(Scenarios.a())"
+            ".optHyperparameters(Hyperparameters.QUESTION.withEpochs(1).withTrainSize(2000))"
+            ".build().run().rows().size()",
+            timeout=120)
+        print(f"training interrupt: afterwards a new training -> status {again['content']['status']}")
+        ok = reply["content"]["status"] == "error" and again["content"]["status"] == "ok"
+        return 0 if ok else 1
+    finally:
+        stop(km, kc)
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "conformance":
@@ -201,4 +231,6 @@ if __name__ == "__main__":
         sys.exit(starts(int(sys.argv[2])))
     if command == "interrupt":
         sys.exit(interrupt())
+    if command == "training-interrupt":
+        sys.exit(training_interrupt())
     sys.exit(f"unknown command {command}")

@@ -93,7 +93,7 @@ public final class Experiment {
       return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TrainingInterruptedException("the experiment", completedEpochs(result));
+      throw interrupted(result);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) {
@@ -251,8 +251,17 @@ public final class Experiment {
     }
   }
 
-  private static int completedEpochs(History h) {
-    return h.rows().stream().mapToInt(EpochResult::epoch).max().orElse(0);
+  /** Says how many epochs each scenario completed before the interrupt. */
+  private TrainingInterruptedException interrupted(History h) {
+    StringBuilder message = new StringBuilder("Training interrupted; epochs completed:");
+    int all = Integer.MAX_VALUE;
+    for (Run run : plan) {
+      int done = h.rows(run.scenario().name()).size();
+      message.append(' ').append(run.scenario().name()).append(' ').append(done).append(',');
+      all = Math.min(all, done);
+    }
+    message.setLength(message.length() - 1);
+    return TrainingInterruptedException.withMessage(message.toString(), all);
   }
 
   private static void stop(ExecutorService pool) {

@@ -86,9 +86,12 @@ final class CellErrors {
     return new EvaluationException(message, lines);
   }
 
-  /** Returns the failure of a cell stopped by an interrupt. */
-  static EvaluationException interrupted() {
-    String message = "Cell interrupted";
+  /**
+   * Returns the failure of a cell stopped by an interrupt; what the cell threw on its way out (e.g.
+   * how many epochs a training completed) follows, if anything.
+   */
+  static EvaluationException interrupted(Throwable cause, JShell shell) {
+    String message = "Cell interrupted" + (cause == null ? "" : ": " + describe(cause, shell));
     return new EvaluationException(message, List.of(message));
   }
 

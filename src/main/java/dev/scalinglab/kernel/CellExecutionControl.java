@@ -1,5 +1,6 @@
 package dev.scalinglab.kernel;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -34,7 +36,17 @@ final class CellExecutionControl extends DirectExecutionControl {
 
   @Override
   protected String invoke(Method doitMethod) throws Exception {
-    FutureTask<Object> task = new FutureTask<>(() -> doitMethod.invoke(null));
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    FutureTask<Object> task =
+        new FutureTask<>(
+            () -> {
+              try {
+                return doitMethod.invoke(null);
+              } catch (Exception e) {
+                failure.set(e);
+                throw e;
+              }
+            });
     Thread thread = new Thread(task, "cell-" + threads.incrementAndGet());
     thread.setDaemon(true);
     // Snippet classes (and jars added with %jars) are visible to ServiceLoader and friends.
@@ -49,6 +61,14 @@ final class CellExecutionControl extends DirectExecutionControl {
       values.put(key, value == null ? NULL : value);
       return key;
     } catch (CancellationException e) {
+      // Interrupted: let the cell finish its way out and report what it said (a training says how
+      // many epochs it completed); a cell that ended silently was simply stopped.
+      thread.join(STOP_GRACE_MILLIS + 200);
+      Exception said = failure.get();
+      if (said instanceof InvocationTargetException ite
+          && !(ite.getCause() instanceof InterruptedException)) {
+        throw said;
+      }
       throw new StoppedException();
     } catch (TimeoutException e) {
       halt(task, thread);

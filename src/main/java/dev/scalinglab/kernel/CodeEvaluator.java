@@ -104,7 +104,7 @@ public final class CodeEvaluator implements AutoCloseable {
           Snippet snippet = event.snippet();
           done.put(snippet.id(), piece);
           if (interrupted) {
-            throw CellErrors.interrupted();
+            throw CellErrors.interrupted(event.exception(), shell);
           }
           if (event.status() == Snippet.Status.REJECTED) {
             throw CellErrors.compilation(cell, piece, shell.diagnostics(snippet).toList());

@@ -18,6 +18,19 @@ public final class TrainingInterruptedException extends RuntimeException {
     this.epochsCompleted = epochsCompleted;
   }
 
+  private TrainingInterruptedException(int epochsCompleted, String message) {
+    super(message);
+    this.epochsCompleted = epochsCompleted;
+  }
+
+  /**
+   * Returns the exception for several scenarios stopped at once: {@code message} says what each
+   * completed, {@code epochsCompleted} is what all of them did.
+   */
+  public static TrainingInterruptedException withMessage(String message, int epochsCompleted) {
+    return new TrainingInterruptedException(epochsCompleted, message);
+  }
+
   /** Returns how many full epochs finished before the interrupt. */
   public int epochsCompleted() {
     return epochsCompleted;

@@ -79,4 +79,15 @@ class KernelProcessTest {
     assertTrue(output.contains("-> '2'"), output);
     assertTrue(output.contains("shutdown_reply: status ok"), output);
   }
+
+  @Test
+  void interruptingATrainingReportsTheEpochsCompleted() throws Exception {
+    String output = run(240, "training-interrupt");
+    assertTrue(
+        output.matches(
+            "(?s).*training interrupt: Cell interrupted: .*TrainingInterruptedException: "
+                + "Training interrupted; epochs completed: A \\d+, B \\d+.*"),
+        output);
+    assertTrue(output.contains("afterwards a new training -> status ok"), output);
+  }
 }
