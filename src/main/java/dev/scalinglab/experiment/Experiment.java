@@ -36,8 +36,6 @@ public final class Experiment {
   public record Run(Scenario scenario, Hyperparameters hyperparameters) {}
 
   private final FashionMnistData data;
-  private final List<Scenario> scenarios;
-  private final Hyperparameters hyperparameters;
   private final List<Run> plan;
   private final int parallelism;
   private final boolean continueOnFailure;
@@ -46,12 +44,10 @@ public final class Experiment {
   private volatile ExecutorService running;
   private volatile List<ScenarioRun> runs = List.of();
 
-  private Experiment(Builder builder) {
+  private Experiment(Builder builder, List<Run> plan, int parallelism) {
     this.data = builder.data;
-    this.scenarios = List.copyOf(builder.scenarios);
-    this.hyperparameters = builder.hyperparameters;
-    this.plan = List.copyOf(builder.runs);
-    this.parallelism = builder.parallelism;
+    this.plan = List.copyOf(plan);
+    this.parallelism = parallelism;
     this.continueOnFailure = builder.continueOnFailure;
   }
 
@@ -123,9 +119,9 @@ public final class Experiment {
     return history;
   }
 
-  /** Returns the scenarios. */
+  /** Returns the scenarios, in run order. */
   public List<Scenario> scenarios() {
-    return scenarios;
+    return plan.stream().map(Run::scenario).toList();
   }
 
   /** Returns every planned training: scenario and hyper-parameters. */
@@ -139,11 +135,6 @@ public final class Experiment {
    */
   public Map<String, RuntimeException> failures() {
     return Map.copyOf(failures);
-  }
-
-  /** Returns the hyper-parameters. */
-  public Hyperparameters hyperparameters() {
-    return hyperparameters;
   }
 
   /**
@@ -360,27 +351,25 @@ public final class Experiment {
       if (data == null) {
         throw new IllegalArgumentException("Experiment needs data: call setData(...)");
       }
-      if (runs.isEmpty()) {
-        for (Scenario scenario : scenarios) {
-          runs.add(new Run(scenario, hyperparameters));
-        }
-      }
-      if (runs.isEmpty()) {
+      // Building leaves the builder as it was, so it can build again.
+      List<Run> plan =
+          runs.isEmpty()
+              ? scenarios.stream().map(s -> new Run(s, hyperparameters)).toList()
+              : List.copyOf(runs);
+      if (plan.isEmpty()) {
         throw new IllegalArgumentException("Experiment needs at least one scenario");
       }
-      long distinct = runs.stream().map(r -> r.scenario().name()).distinct().count();
-      if (distinct != runs.size()) {
-        throw new IllegalArgumentException("Scenario names must be unique: " + runs);
+      long distinct = plan.stream().map(r -> r.scenario().name()).distinct().count();
+      if (distinct != plan.size()) {
+        throw new IllegalArgumentException("Scenario names must be unique: " + plan);
       }
-      if (parallelism == -1) {
-        parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
-      }
-      if (parallelism < 1) {
+      int workers =
+          parallelism == -1 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : parallelism;
+      if (workers < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
       }
-      parallelism = Math.min(parallelism, runs.size());
       EngineSetup.configure();
-      return new Experiment(this);
+      return new Experiment(this, plan, Math.min(workers, plan.size()));
     }
   }
 }
