@@ -147,6 +147,12 @@ public final class SweepCommand implements Callable<Integer> {
               "%.4f (exploded: loss %.1e)",
               cell.last().valAccuracy(),
               cell.last().loss());
+      case DEAD ->
+          String.format(
+              Locale.ROOT,
+              "%.4f (dead: %.0f%% of first-layer ReLUs)",
+              cell.last().valAccuracy(),
+              100 * cell.last().deadRelu());
       case DIVERGED -> "DIVERGED (NaN/inf)";
       case FAILED -> "FAILED";
     };

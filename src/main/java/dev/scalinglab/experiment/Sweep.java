@@ -51,6 +51,11 @@ public final class Sweep {
      * #EXPLODED_LOSS} (chance level is ln 10 ≈ 2.3): the network blew up, as B does.
      */
     EXPLODED,
+    /**
+     * Loss stayed moderate but at least {@link #DEAD_RELU} of the first layer's ReLUs output 0 for
+     * every validation image: the network cannot learn any more (B after its first epoch).
+     */
+    DEAD,
     /** Loss or weights became NaN or infinite; training stopped. */
     DIVERGED,
     /** Training threw an exception. */
@@ -86,6 +91,9 @@ public final class Sweep {
 
   /** Mean training loss above which a finite cell counts as {@link Status#EXPLODED}. */
   public static final double EXPLODED_LOSS = 1e3;
+
+  /** Fraction of dead first-layer ReLUs from which a cell counts as {@link Status#DEAD}. */
+  public static final double DEAD_RELU = 0.9;
 
   /** Column names of {@link #table}, in order (also the header of {@code sweep.csv}). */
   public static final List<String> COLUMNS =
@@ -260,7 +268,10 @@ public final class Sweep {
     if (last == null || last.diverged()) {
       return Status.DIVERGED;
     }
-    return last.loss() > EXPLODED_LOSS ? Status.EXPLODED : Status.OK;
+    if (last.loss() > EXPLODED_LOSS) {
+      return Status.EXPLODED;
+    }
+    return last.deadRelu() >= DEAD_RELU ? Status.DEAD : Status.OK;
   }
 
   /** Formats a number without a trailing ".0" (4, 0.01, 1e-05). */

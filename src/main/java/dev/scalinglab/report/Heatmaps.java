@@ -140,7 +140,8 @@ public final class Heatmaps {
       String text;
       String note = null;
       Color fill;
-      if (!("ok".equals(status) || "exploded".equals(status)) || !Double.isFinite(v)) {
+      boolean trained = "ok".equals(status) || "exploded".equals(status) || "dead".equals(status);
+      if (!trained || !Double.isFinite(v)) {
         fill = DIVERGED;
         text = "failed".equals(status) ? "fail" : "div";
       } else {
@@ -148,6 +149,8 @@ public final class Heatmaps {
         text = String.format(Locale.ROOT, "%.3f", v);
         if ("exploded".equals(status) && sweep.containsColumn("loss")) {
           note = String.format(Locale.ROOT, "loss %.0e", sweep.numberColumn("loss").getDouble(row));
+        } else if ("dead".equals(status)) {
+          note = "ReLUs dead";
         }
       }
       g.setColor(fill);
