@@ -4,17 +4,16 @@ import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.experiment.Scenario;
 import dev.scalinglab.experiment.SeedStudy;
 import dev.scalinglab.report.Bands;
-import dev.scalinglab.report.Charts;
 import dev.scalinglab.report.ResultFiles;
 import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /** {@code reproduce --seeds N} with N > 1: the scenarios over N seeds, with bands. */
@@ -66,16 +65,14 @@ final class SeedsRun {
     Table aggregate = SeedStudy.aggregate(history);
     stdout.println(Tables.text(aggregate));
     String withSeeds = settings + ", " + seeds + " seeds";
-    for (Path file : ResultFiles.write(out, history, withSeeds)) {
+    var bands = Bands.image(aggregate, "val_accuracy", "validation accuracy");
+    for (Path file :
+        ResultFiles.write(out, history, withSeeds, Map.of("val_accuracy_bands", bands))) {
       stdout.println("wrote " + file);
     }
-    Files.createDirectories(out);
     Path csv = out.resolve("seeds.csv");
     aggregate.write().csv(csv.toFile());
     stdout.println("wrote " + csv);
-    Path png = out.resolve("val_accuracy_bands.png");
-    Charts.savePng(Bands.image(aggregate, "val_accuracy", "validation accuracy"), png);
-    stdout.println("wrote " + png);
     return history;
   }
 }
