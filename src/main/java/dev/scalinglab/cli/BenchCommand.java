@@ -41,7 +41,8 @@ import tech.tablesaw.api.Table;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Time an epoch of scenario A with our DJL loop and with PyTorch from Python,",
+      "Benchmark training speed against PyTorch and the GEMM limit.",
+      "Times an epoch of scenario A with our DJL loop and with PyTorch from Python,",
       "against the GEMM limit for the same FLOPs; also parallel trainings and startup.",
       "Writes bench.csv to --out and ends with 'ratio djl/pytorch at batch 32: R'."
     })

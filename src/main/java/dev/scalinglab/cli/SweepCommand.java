@@ -26,8 +26,8 @@ import tech.tablesaw.api.Table;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Grid over input scale s x learning rate for two models:",
-      "uncompensated (x/255*s, Glorot/s, plain lr) and compensated (same, first-kernel lr",
+      "Sweep input scale s x learning rate, with and without compensation.",
+      "Two models per cell: uncompensated (x/255*s, Glorot/s, plain lr) and compensated (same, first-kernel lr",
       "times the exact factor: 1/s^2 for sgd and momentum, 1/s for adam).",
       "Writes sweep.csv and sweep.png (heatmap of final validation accuracy) to --out."
     })
