@@ -130,17 +130,6 @@ public final class Mlp implements AutoCloseable {
     return h;
   }
 
-  /** Returns a copy of every parameter array, in {@link #parameters()} order. */
-  public List<NDArray> snapshot(NDManager target) {
-    List<NDArray> copies = new ArrayList<>();
-    for (Parameter p : parameters()) {
-      NDArray copy = p.getArray().duplicate();
-      copy.attach(target);
-      copies.add(copy);
-    }
-    return copies;
-  }
-
   /** Releases the model's arrays. */
   @Override
   public void close() {

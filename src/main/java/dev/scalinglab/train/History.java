@@ -47,11 +47,6 @@ public final class History {
     rows.add(row);
   }
 
-  /** Appends every row of {@code other}. */
-  public void addAll(History other) {
-    rows.addAll(other.rows());
-  }
-
   /** Returns a copy of the rows in the order they were added. */
   public List<EpochResult> rows() {
     synchronized (rows) {
