@@ -2,7 +2,7 @@ package dev.scalinglab.cli;
 
 import dev.scalinglab.data.DataSource;
 import dev.scalinglab.data.FashionMnistData;
-import dev.scalinglab.train.EngineSetup;
+import dev.scalinglab.engine.EngineSetup;
 import dev.scalinglab.train.OptimizerKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;

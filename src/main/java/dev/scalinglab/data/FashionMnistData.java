@@ -9,7 +9,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.Pipeline;
 import ai.djl.translate.TranslateException;
-import dev.scalinglab.train.EngineSetup;
+import dev.scalinglab.engine.EngineSetup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

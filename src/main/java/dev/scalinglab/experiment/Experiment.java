@@ -3,7 +3,7 @@ package dev.scalinglab.experiment;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.scalinglab.data.FashionMnistData;
-import dev.scalinglab.train.EngineSetup;
+import dev.scalinglab.engine.EngineSetup;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;

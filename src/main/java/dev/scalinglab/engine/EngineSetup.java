@@ -1,4 +1,4 @@
-package dev.scalinglab.train;
+package dev.scalinglab.engine;
 
 import ai.djl.engine.Engine;
 
