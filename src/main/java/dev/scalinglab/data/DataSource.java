@@ -84,6 +84,9 @@ public final class DataSource {
 
   @Override
   public String toString() {
-    return directory == null ? origin : origin + " (" + directory + ")";
+    if (directory == null || origin.endsWith(directory.toString())) {
+      return origin;
+    }
+    return origin + " (" + directory + ")";
   }
 }

@@ -13,6 +13,7 @@ import dev.scalinglab.engine.EngineSetup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -81,12 +82,14 @@ public final class FashionMnistData {
     return CACHE.computeIfAbsent(source, FashionMnistData::read);
   }
 
-  private static FashionMnistData read(DataSource source) {
+  /** Loads from {@code source} without the per-JVM cache (for tests of concurrent loads). */
+  static FashionMnistData read(DataSource source) {
     EngineSetup.configure();
     NDManager manager = Engine.getInstance().newBaseManager();
     try {
-      FashionMnist.Builder train = builder(source, manager).optUsage(Dataset.Usage.TRAIN);
-      FashionMnist.Builder test = builder(source, manager).optUsage(Dataset.Usage.TEST);
+      Optional<LocalDatasetRepository> local = localRepository(source);
+      FashionMnist.Builder train = builder(local, manager).optUsage(Dataset.Usage.TRAIN);
+      FashionMnist.Builder test = builder(local, manager).optUsage(Dataset.Usage.TEST);
       return new FashionMnistData(
           source,
           manager,
@@ -101,17 +104,25 @@ public final class FashionMnistData {
     }
   }
 
-  private static FashionMnist.Builder builder(DataSource source, NDManager manager)
+  /** Checks the local files and unpacks them into DJL's cache; empty for the download source. */
+  private static Optional<LocalDatasetRepository> localRepository(DataSource source)
       throws IOException {
+    if (source.localDirectory().isEmpty()) {
+      return Optional.empty();
+    }
+    Path dir = source.localDirectory().get();
+    IdxValidator.checkDirectory(dir);
+    LocalDatasetRepository repo = LocalDatasetRepository.create(dir);
+    repo.prepareCache();
+    return Optional.of(repo);
+  }
+
+  private static FashionMnist.Builder builder(
+      Optional<LocalDatasetRepository> local, NDManager manager) {
     // An empty pipeline keeps raw pixels; FashionMnist's default ToTensor divides by 255.
     FashionMnist.Builder builder =
         FashionMnist.builder().optManager(manager).optPipeline(new Pipeline());
-    if (source.localDirectory().isPresent()) {
-      Path dir = source.localDirectory().get();
-      IdxValidator.checkDirectory(dir);
-      LocalDatasetRepository repo = LocalDatasetRepository.create(dir);
-      builder.optRepository(repo.repository()).optGroupId(repo.groupId());
-    }
+    local.ifPresent(repo -> builder.optRepository(repo.repository()).optGroupId(repo.groupId()));
     return builder.setSampling(1, false);
   }
 
@@ -141,7 +152,13 @@ public final class FashionMnistData {
               + " to a directory holding the four original .gz files.",
           cause);
     }
-    return new DataException("Could not load Fashion-MNIST from " + source + ": " + reason, cause);
+    // The files passed IdxValidator and DJL's cache copy was checked: say so, not "bad files".
+    return new DataException(
+        "Could not load Fashion-MNIST from "
+            + source
+            + " (the files themselves passed the checks): "
+            + reason,
+        cause);
   }
 
   /** Returns where the data came from. */

@@ -1,18 +1,29 @@
 package dev.scalinglab.data;
 
+import ai.djl.Application;
+import ai.djl.repository.Artifact;
+import ai.djl.repository.MRL;
 import ai.djl.repository.Repository;
 import ai.djl.util.Utils;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A DJL dataset repository that serves the four files of a local directory to {@code FashionMnist}.
@@ -21,40 +32,59 @@ import java.util.Map;
  * whenever it exists. The group id written here therefore carries a fingerprint of the files' SHA-1
  * hashes, so other files never silently reuse a stale cache; the same hashes let DJL check its
  * copy.
+ *
+ * <p>Several processes (a CLI run, notebooks, parallel tests) share DJL's cache. The metadata file
+ * lives in a folder of its own per data directory and is replaced atomically, and only when its
+ * content changes, so a reader never sees it half written; unpacking and repairing the cache copy
+ * happen under a lock shared by threads and processes.
  */
 final class LocalDatasetRepository {
 
   static final String ARTIFACT_ID = "fashmnist";
+  static final String VERSION = "1.0";
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(LocalDatasetRepository.class);
+  private static final Object JVM_LOCK = new Object();
 
   private final Repository repository;
   private final String groupId;
+  private final String fingerprint;
+  private final Path dataDir;
 
-  private LocalDatasetRepository(Repository repository, String groupId) {
+  private LocalDatasetRepository(
+      Repository repository, String groupId, String fingerprint, Path dataDir) {
     this.repository = repository;
     this.groupId = groupId;
+    this.fingerprint = fingerprint;
+    this.dataDir = dataDir;
   }
 
   /** Writes the repository metadata for the files in {@code dataDir} and opens it. */
   static LocalDatasetRepository create(Path dataDir) throws IOException {
     Map<IdxFile, String> hashes = new LinkedHashMap<>();
-    StringBuilder all = new StringBuilder();
     for (IdxFile file : IdxFile.values()) {
-      String sha1 = sha1(dataDir.resolve(file.fileName()));
-      hashes.put(file, sha1);
-      all.append(sha1);
+      hashes.put(file, sha1(dataDir.resolve(file.fileName())));
     }
-    String fingerprint = sha1(all.toString()).substring(0, 16);
+    return create(dataDir, hashes);
+  }
+
+  /** Same as {@link #create(Path)} with the files' SHA-1 hashes already known. */
+  static LocalDatasetRepository create(Path dataDir, Map<IdxFile, String> hashes)
+      throws IOException {
+    String fingerprint = sha1(String.join("", hashes.values())).substring(0, 16);
     String groupId = "scalinglab.local.f" + fingerprint;
-    Path root = Utils.getCacheDir().resolve("scaling-lab").resolve("repo-" + fingerprint);
+    // The metadata names this directory's files, so each directory has its own; the unpacked
+    // copy in DJL's cache depends on the group id only and is shared by identical files.
+    Path absolute = dataDir.toAbsolutePath().normalize();
+    String directoryHash = sha1(absolute.toString()).substring(0, 12);
+    Path root = scalingLabCacheDir().resolve("repo-" + fingerprint + "-d" + directoryHash);
     Path metadataDir =
         root.resolve("dataset/cv").resolve(groupId.replace('.', '/')).resolve(ARTIFACT_ID);
     Files.createDirectories(metadataDir);
-    Files.writeString(
-        metadataDir.resolve("metadata.json"),
-        metadata(dataDir, groupId, hashes),
-        StandardCharsets.UTF_8);
+    AtomicFiles.writeIfChanged(
+        metadataDir.resolve("metadata.json"), metadata(absolute, groupId, hashes));
     return new LocalDatasetRepository(
-        Repository.newInstance("scaling-lab-" + fingerprint, root), groupId);
+        Repository.newInstance("scaling-lab-" + fingerprint, root), groupId, fingerprint, absolute);
   }
 
   Repository repository() {
@@ -65,11 +95,87 @@ final class LocalDatasetRepository {
     return groupId;
   }
 
+  /**
+   * Unpacks the files into DJL's cache unless a good copy is there; a bad copy (cut short, wrong
+   * header) is named in a warning, removed and unpacked again. Throws {@link DataException} when
+   * the cache cannot be written or the fresh copy is bad too.
+   */
+  void prepareCache() {
+    Path resourceDir = null;
+    try {
+      Artifact artifact =
+          MRL.dataset(repository, Application.CV.ANY, groupId, ARTIFACT_ID, VERSION)
+              .getDefaultArtifact();
+      resourceDir = repository.getResourceDirectory(artifact);
+      synchronized (JVM_LOCK) {
+        try (FileChannel channel = lockFile();
+            FileLock lock = channel.lock()) {
+          repository.prepare(artifact);
+          List<String> problems = problems(artifact, resourceDir);
+          if (problems.isEmpty()) {
+            return;
+          }
+          LOGGER.warn(
+              "DJL's cached copy of Fashion-MNIST is damaged ({}); rebuilding it from {}",
+              String.join("; ", problems),
+              dataDir);
+          Utils.deleteQuietly(resourceDir);
+          repository.prepare(artifact);
+          problems = problems(artifact, resourceDir);
+          if (!problems.isEmpty()) {
+            throw new DataException(
+                "DJL's cached copy of Fashion-MNIST is damaged even after rebuilding it from "
+                    + dataDir
+                    + " ("
+                    + String.join("; ", problems)
+                    + "). Check free space and permissions there, or set DJL_CACHE_DIR to"
+                    + " another directory.");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new DataException(
+          "Cannot unpack Fashion-MNIST from "
+              + dataDir
+              + " into DJL's cache "
+              + (resourceDir == null ? Utils.getCacheDir() : resourceDir)
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage())
+              + ". Check free space and permissions there, or set DJL_CACHE_DIR to a writable"
+              + " directory.",
+          e);
+    }
+  }
+
+  private static List<String> problems(Artifact artifact, Path resourceDir) {
+    List<String> problems = new ArrayList<>();
+    for (IdxFile file : IdxFile.values()) {
+      Path copy = resourceDir.resolve(artifact.getFiles().get(file.djlKey()).getName());
+      Optional<String> problem = UnpackedCopy.problem(copy, file);
+      problem.ifPresent(p -> problems.add(copy + " " + p));
+    }
+    return problems;
+  }
+
+  private FileChannel lockFile() throws IOException {
+    Path dir = scalingLabCacheDir();
+    Files.createDirectories(dir);
+    return FileChannel.open(
+        dir.resolve("unpack-" + fingerprint + ".lock"),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+  }
+
+  private static Path scalingLabCacheDir() {
+    return Utils.getCacheDir().resolve("scaling-lab");
+  }
+
   private static String metadata(Path dataDir, String groupId, Map<IdxFile, String> hashes)
       throws IOException {
     StringBuilder files = new StringBuilder();
     for (Map.Entry<IdxFile, String> e : hashes.entrySet()) {
-      Path path = dataDir.resolve(e.getKey().fileName()).toAbsolutePath();
+      Path path = dataDir.resolve(e.getKey().fileName());
       if (files.length() > 0) {
         files.append(",\n");
       }
@@ -92,7 +198,9 @@ final class LocalDatasetRepository {
         + "  \"name\": \"fashmnist\",\n"
         + "  \"description\": \"Fashion-MNIST from local files\",\n"
         + "  \"artifacts\": [{\n"
-        + "    \"version\": \"1.0\",\n"
+        + "    \"version\": \""
+        + VERSION
+        + "\",\n"
         + "    \"snapshot\": false,\n"
         + "    \"files\": {\n"
         + files
@@ -101,7 +209,8 @@ final class LocalDatasetRepository {
         + "}\n";
   }
 
-  private static String sha1(Path path) throws IOException {
+  /** Returns the SHA-1 of a file's bytes as hex. */
+  static String sha1(Path path) throws IOException {
     MessageDigest digest = newSha1();
     try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
