@@ -1,0 +1,84 @@
+package dev.scalinglab.widgets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A button ({@code ButtonModel}); a click arrives as the custom message {@code {event: click}}. */
+public final class Button extends DomWidget {
+  private final Style style;
+
+  /** Creates a button without text. */
+  public Button() {
+    super(Versions.CONTROLS, Versions.CONTROLS_VERSION, "ButtonModel", "ButtonView");
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    for (String k :
+        List.of(
+            "button_color",
+            "font_family",
+            "font_size",
+            "font_style",
+            "font_variant",
+            "font_weight",
+            "text_color",
+            "text_decoration")) {
+      defaults.put(k, null);
+    }
+    style = new Style("ButtonStyleModel", defaults);
+    declare("button_style", "");
+    declare("description", "");
+    declare("disabled", false);
+    declare("icon", "");
+    declare("style", ref(style));
+  }
+
+  /** Sets the text on the button. */
+  public Button description(String text) {
+    set("description", text);
+    return this;
+  }
+
+  /** Returns the text on the button. */
+  public String description() {
+    return get("description").getAsString();
+  }
+
+  /**
+   * Sets the look: {@code primary}, {@code success}, {@code info}, {@code warning}, {@code danger}
+   * or "".
+   */
+  public Button buttonStyle(String name) {
+    set("button_style", name);
+    return this;
+  }
+
+  /** Enables or disables the button. */
+  public Button disabled(boolean disabled) {
+    set("disabled", disabled);
+    return this;
+  }
+
+  /** Calls {@code action} on each click, on the callback thread. */
+  public Button onClick(Runnable action) {
+    onMessage(
+        (content, buffers) -> {
+          if (content.has("event") && "click".equals(content.get("event").getAsString())) {
+            action.run();
+          }
+        });
+    return this;
+  }
+
+  @Override
+  public List<Widget> references() {
+    List<Widget> refs = new ArrayList<>(super.references());
+    refs.add(style);
+    return refs;
+  }
+
+  @Override
+  protected List<String> reprKeys() {
+    return List.of("description");
+  }
+}

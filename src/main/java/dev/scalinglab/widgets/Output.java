@@ -1,0 +1,63 @@
+package dev.scalinglab.widgets;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An output area ({@code OutputModel}). Outputs are set through its {@code outputs} state (as
+ * ipywidgets' {@code append_display_data} does), so they reach the page from any thread, whatever
+ * message the kernel is answering.
+ */
+public final class Output extends DomWidget {
+
+  /** Creates an empty output area. */
+  public Output() {
+    super(Versions.OUTPUT, Versions.OUTPUT_VERSION, "OutputModel", "OutputView");
+    declare("msg_id", "");
+    declare("outputs", List.of());
+  }
+
+  /** Removes every output. */
+  public Output clear() {
+    set("outputs", List.of());
+    return this;
+  }
+
+  /** Appends a display_data output with {@code bundle} (MIME type to data). */
+  public Output appendDisplay(Map<String, Object> bundle) {
+    JsonObject output = new JsonObject();
+    output.addProperty("output_type", "display_data");
+    output.add("data", JsonParser.parseString(new com.google.gson.Gson().toJson(bundle)));
+    output.add("metadata", new JsonObject());
+    return append(output);
+  }
+
+  /** Appends {@code text} as a stream output ({@code stdout} or {@code stderr}). */
+  public Output appendStream(String name, String text) {
+    JsonObject output = new JsonObject();
+    output.addProperty("output_type", "stream");
+    output.addProperty("name", name);
+    output.addProperty("text", text);
+    return append(output);
+  }
+
+  /** Returns the outputs, as nbformat output dictionaries. */
+  public JsonArray outputs() {
+    return get("outputs").getAsJsonArray();
+  }
+
+  private synchronized Output append(JsonObject output) {
+    JsonArray outputs = outputs().deepCopy();
+    outputs.add(output);
+    set("outputs", outputs);
+    return this;
+  }
+
+  @Override
+  public String textPlain() {
+    return "Output(" + outputs().size() + " outputs)";
+  }
+}
