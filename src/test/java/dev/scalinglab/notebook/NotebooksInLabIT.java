@@ -1,0 +1,172 @@
+package dev.scalinglab.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every notebook as a person uses it: opened in the project's JupyterLab in a real browser
+ * (Debian's chromium driven by playwright-core, {@code src/test/browser/run-notebook.mjs}), Kernel
+ * › Restart Kernel and Run All Cells from the menu, in quick mode. Checks no error or stderr
+ * output, every table and plot of the committed notebook visible in its cell, and the live training
+ * display updating. Screenshots: {@code target/lab-screenshots/}.
+ */
+@DisabledIfSystemProperty(named = "skipKernelTests", matches = "true")
+@DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
+class NotebooksInLabIT {
+
+  private static final Path BROWSER = TestKernel.PROJECT.resolve("src/test/browser");
+  private static final Path SHOTS = TestKernel.PROJECT.resolve("target/lab-screenshots");
+  private static final long TIMEOUT_MINUTES = 10;
+
+  @TempDir static Path dir;
+  private static JupyterLabServer lab;
+
+  @BeforeAll
+  static void startLab() throws Exception {
+    List<String> missing = new ArrayList<>();
+    if (!Files.isExecutable(JupyterLabServer.JUPYTER)) {
+      missing.add(JupyterLabServer.JUPYTER + " (JupyterLab in the project's .venv)");
+    }
+    if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+      missing.add("/usr/bin/chromium (Debian's chromium)");
+    }
+    if (!Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"))) {
+      missing.add(BROWSER.resolve("node_modules/playwright-core") + " (npm ci)");
+    }
+    assertEquals(
+        List.of(),
+        missing,
+        "the browser test needs these; run `bash environment/setup` "
+            + "(or skip this test with -DskipBrowserTests=true)");
+    Path root = dir.resolve("notebooks");
+    Files.createDirectories(root);
+    for (String name : NotebooksIT.notebooks().toList()) {
+      Files.copy(TestKernel.PROJECT.resolve("notebooks").resolve(name), root.resolve(name));
+    }
+    long start = System.nanoTime();
+    lab = JupyterLabServer.start(root, dir, TestKernel.QUICK);
+    System.out.printf("JupyterLab answered after %.1f s%n", (System.nanoTime() - start) / 1e9);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stopLab() throws Exception {
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  static Stream<String> notebooks() throws IOException {
+    return NotebooksIT.notebooks();
+  }
+
+  @ParameterizedTest
+  @MethodSource("notebooks")
+  void restartAndRunAllShowsEveryTableAndPlot(String name) throws Exception {
+    JsonObject report = drive(name, Map.of());
+    assertNull(report.get("failure"), () -> name + ": " + report.get("failure").getAsString());
+    assertTrue(
+        report.get("kernelName").getAsString().contains("test"),
+        name + " ran on the test kernelspec: " + report.get("kernelName"));
+
+    Path notebook = TestKernel.PROJECT.resolve("notebooks").resolve(name);
+    var expected = NotebookOutputs.shown(notebook);
+    Set<Integer> live = NotebookOutputs.liveDisplays(notebook);
+    List<String> problems = new ArrayList<>();
+    for (JsonElement e : report.getAsJsonArray("cells")) {
+      JsonObject cell = e.getAsJsonObject();
+      if (!"code".equals(cell.get("type").getAsString())) {
+        continue;
+      }
+      int index = cell.get("index").getAsInt();
+      String where = name + " cell " + index + " (" + cell.get("source").getAsString() + "…)";
+      if (cell.get("executionCount").isJsonNull()) {
+        problems.add(where + ": did not run");
+      }
+      for (JsonElement o : cell.getAsJsonArray("outputs")) {
+        JsonObject output = o.getAsJsonObject();
+        if ("error".equals(output.get("type").getAsString())) {
+          problems.add(where + ": " + output.get("ename") + " " + output.get("evalue"));
+        }
+      }
+      for (JsonElement text : cell.getAsJsonArray("stderr")) {
+        problems.add(where + ": red output " + text.getAsString());
+      }
+      Set<NotebookOutputs.Kind> kinds = expected.getOrDefault(index, Set.of());
+      if (kinds.contains(NotebookOutputs.Kind.PLOT) && cell.get("images").getAsInt() == 0) {
+        problems.add(where + ": no visible plot");
+      }
+      if (kinds.contains(NotebookOutputs.Kind.TABLE) && cell.get("tables").getAsInt() == 0) {
+        problems.add(where + ": no visible table");
+      }
+      if (live.contains(index) && cell.get("stateImages").getAsInt() < 2) {
+        problems.add(
+            where
+                + ": the live display showed "
+                + cell.get("stateImages")
+                + " chart(s), not updates");
+      }
+    }
+    assertEquals(List.of(), problems, name + " in JupyterLab");
+  }
+
+  /**
+   * Runs the browser script on {@code name} with {@code extraEnv} and returns its report; the
+   * script's log is printed.
+   */
+  static JsonObject drive(String name, Map<String, String> extraEnv) throws Exception {
+    Path out = dir.resolve(name + ".browser.log");
+    ProcessBuilder pb =
+        new ProcessBuilder("node", BROWSER.resolve("run-notebook.mjs").toString())
+            .directory(BROWSER.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
+    pb.environment().put("LAB_URL", lab.url());
+    pb.environment().put("LAB_TOKEN", lab.token());
+    pb.environment().put("NOTEBOOK", name);
+    pb.environment().put("SHOTS_DIR", SHOTS.toString());
+    pb.environment().put("TIMEOUT_MS", String.valueOf(TimeUnit.MINUTES.toMillis(TIMEOUT_MINUTES)));
+    pb.environment().putAll(extraEnv);
+    Process process = pb.start();
+    boolean finished = process.waitFor(TIMEOUT_MINUTES + 2, TimeUnit.MINUTES);
+    if (!finished) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+    }
+    List<String> lines = Files.readAllLines(out);
+    lines.stream().filter(l -> !l.startsWith("REPORT ")).forEach(System.out::println);
+    assertTrue(finished, name + ": the browser script did not finish");
+    String reportLine =
+        lines.stream().filter(l -> l.startsWith("REPORT ")).reduce((a, b) -> b).orElse(null);
+    assertNotNull(reportLine, name + ": no report from the browser script:\n" + lines);
+    JsonObject report = JsonParser.parseString(reportLine.substring(7)).getAsJsonObject();
+    System.out.println(name + " timings (s): " + report.get("timings"));
+    // JupyterLab's debugger logs this for every cell run on a kernel without a debugger.
+    List<String> pageErrors = new ArrayList<>();
+    report.getAsJsonArray("pageErrors").forEach(e -> pageErrors.add(e.getAsString()));
+    pageErrors.removeIf(e -> e.equals("No active debugger session"));
+    System.out.println(name + " page errors: " + pageErrors);
+    return report;
+  }
+}
