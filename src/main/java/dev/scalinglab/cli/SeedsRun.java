@@ -1,13 +1,13 @@
 package dev.scalinglab.cli;
 
 import dev.scalinglab.data.FashionMnistData;
-import dev.scalinglab.experiment.Scenario;
 import dev.scalinglab.experiment.SeedStudy;
 import dev.scalinglab.report.Bands;
 import dev.scalinglab.report.ResultFiles;
 import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.ModelTrainer;
+import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingListener;
 
 /** First-layer pre-activations of a scenario's model, for histograms. */
@@ -20,10 +21,10 @@ public final class Activations {
   public static float[] firstLayerAfterSteps(
       FashionMnistData data, Scenario scenario, Hyperparameters hp, int steps, int images) {
     try (NDManager m = Engine.getInstance().newBaseManager();
-        ModelTrainer t = Experiment.trainer(data, scenario, hp, m)) {
+        ModelTrainer t = ModelTrainer.create(data, scenario, hp, m)) {
       t.trainSteps(steps);
       return t.model()
-          .firstPreActivations(t.validationFeatures().get("0:" + images))
+          .firstPreActivations(t.probe().validationFeatures().get("0:" + images))
           .toFloatArray();
     }
   }
@@ -35,12 +36,12 @@ public final class Activations {
   public static float[] firstLayerAfterEpochs(
       FashionMnistData data, Scenario scenario, Hyperparameters hp, int epochs, int images) {
     try (NDManager m = Engine.getInstance().newBaseManager();
-        ModelTrainer t = Experiment.trainer(data, scenario, hp, m)) {
+        ModelTrainer t = ModelTrainer.create(data, scenario, hp, m)) {
       for (int e = 0; e < epochs; e++) {
         t.trainEpoch(TrainingListener.NONE);
       }
       return t.model()
-          .firstPreActivations(t.validationFeatures().get("0:" + images))
+          .firstPreActivations(t.probe().validationFeatures().get("0:" + images))
           .toFloatArray();
     }
   }

@@ -8,6 +8,8 @@ import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.ModelTrainer;
+import dev.scalinglab.train.Scenario;
+import dev.scalinglab.train.StepResult;
 import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.train.TrainingListener;
 import java.util.List;
@@ -72,7 +74,7 @@ public final class Experiment {
     History result = new History(plan.stream().map(r -> r.scenario().name()).toList());
     history = result;
     failures.clear();
-    TrainingListener serial = synchronize(listener);
+    TrainingListener serial = recordSteps(synchronize(listener), result);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
     running = pool;
     List<ScenarioRun> runs = new CopyOnWriteArrayList<>();
@@ -138,22 +140,6 @@ public final class Experiment {
   }
 
   /**
-   * Returns a trainer for one scenario, for step-by-step work in notebooks and analyses; close it
-   * (or {@code manager}) when done.
-   */
-  public static ModelTrainer trainer(
-      FashionMnistData data, Scenario scenario, Hyperparameters hp, NDManager manager) {
-    return new ModelTrainer(
-        scenario.name(),
-        data.train(),
-        data.validation(),
-        scenario.inputScale(),
-        scenario.multipliers(),
-        hp,
-        manager);
-  }
-
-  /**
    * One scenario's training, run one epoch per task: each finished epoch queues the next behind the
    * other scenarios' epochs, so the workers take scenarios round-robin and stay busy to the end
    * (five scenarios on two workers take 2.5 scenario-times, not 3). A trainer uses one engine
@@ -185,7 +171,7 @@ public final class Experiment {
       try {
         if (trainer == null) {
           manager = Engine.getInstance().newBaseManager();
-          trainer = trainer(data, scenario, hp, manager);
+          trainer = ModelTrainer.create(data, scenario, hp, manager);
         }
         EpochResult row = trainer.trainEpoch(listener);
         result.add(row);
@@ -265,8 +251,34 @@ public final class Experiment {
     }
   }
 
+  /** Adds each step-level loss row to {@code history}, then passes everything on. */
+  private static TrainingListener recordSteps(TrainingListener listener, History history) {
+    return new TrainingListener() {
+      @Override
+      public void onProgress(String scenario, int epoch, int step, int steps) {
+        listener.onProgress(scenario, epoch, step, steps);
+      }
+
+      @Override
+      public void onStep(StepResult result) {
+        history.add(result);
+        listener.onStep(result);
+      }
+
+      @Override
+      public void onEpoch(EpochResult result) {
+        listener.onEpoch(result);
+      }
+    };
+  }
+
   private static TrainingListener synchronize(TrainingListener listener) {
     return new TrainingListener() {
+      @Override
+      public synchronized void onStep(StepResult result) {
+        listener.onStep(result);
+      }
+
       @Override
       public synchronized void onProgress(String scenario, int epoch, int step, int steps) {
         listener.onProgress(scenario, epoch, step, steps);

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.ModelTrainer;
+import dev.scalinglab.train.Probe;
+import dev.scalinglab.train.Scenario;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -32,9 +34,9 @@ public final class FirstStepAnalysis {
                 dev.scalinglab.train.LrMultipliers.firstKernel(
                     hp.optimizer().exactKernelFactor(s)));
     try (NDManager m = Engine.getInstance().newBaseManager();
-        ModelTrainer ta = Experiment.trainer(data, a, hp, m);
-        ModelTrainer tb = Experiment.trainer(data, b, hp, m);
-        ModelTrainer tc = Experiment.trainer(data, c, hp, m)) {
+        ModelTrainer ta = ModelTrainer.create(data, a, hp, m);
+        ModelTrainer tb = ModelTrainer.create(data, b, hp, m);
+        ModelTrainer tc = ModelTrainer.create(data, c, hp, m)) {
       Step sa = firstStep(ta, m);
       Step sb = firstStep(tb, m);
       Step sc = firstStep(tc, m);
@@ -88,11 +90,12 @@ public final class FirstStepAnalysis {
   }
 
   private static Step firstStep(ModelTrainer t, NDManager m) {
-    NDArray[] batch = t.batch(0, m);
-    NDArray probe = t.validationFeatures().get("0:" + PROBE);
-    NDArray logits = t.model().forward(probe, false);
-    NDArray kernelGradient = t.gradient(t.model().firstKernel(), batch[0], batch[1], m);
-    NDArray biasGradient = t.gradient(t.model().firstBias(), batch[0], batch[1], m);
+    Probe p = t.probe();
+    NDArray[] batch = p.batch(0, m);
+    NDArray probe = p.validationFeatures().get("0:" + PROBE);
+    NDArray logits = t.model().forward(probe);
+    NDArray kernelGradient = p.gradient(t.model().firstKernel(), batch[0], batch[1], m);
+    NDArray biasGradient = p.gradient(t.model().firstBias(), batch[0], batch[1], m);
     NDArray before = t.model().firstPreActivations(probe);
     NDArray biasBefore = t.model().firstBias().getArray().duplicate();
     t.trainSteps(1);

@@ -2,6 +2,7 @@ package dev.scalinglab.experiment;
 
 import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.OptimizerKind;
+import dev.scalinglab.train.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -9,6 +9,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

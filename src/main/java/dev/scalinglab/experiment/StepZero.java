@@ -7,6 +7,7 @@ import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.model.ScaledGlorotInitializer;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.ModelTrainer;
+import dev.scalinglab.train.Scenario;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -30,14 +31,14 @@ public final class StepZero {
     try (NDManager m = Engine.getInstance().newBaseManager()) {
       for (float scale : scales) {
         Scenario scenario = Scenarios.a().withInputScale(scale);
-        try (ModelTrainer t = Experiment.trainer(data, scenario, hp, m)) {
+        try (ModelTrainer t = ModelTrainer.create(data, scenario, hp, m)) {
           NDArray w = t.model().firstKernel().getArray();
           double mu = w.mean().getFloat();
           s.append(scale);
           mean.append(mu);
           std.append(Math.sqrt(w.sub(mu).pow(2).mean().getFloat()));
           expected.append(ScaledGlorotInitializer.normalStd(784, 300, scale));
-          maxFeature.append(t.trainFeatures().max().getFloat());
+          maxFeature.append(t.probe().trainFeatures().max().getFloat());
         }
       }
     }
@@ -56,11 +57,11 @@ public final class StepZero {
     DoubleColumn largest = DoubleColumn.create("max |logit A|");
     DoubleColumn difference = DoubleColumn.create("max |logit B − logit A|");
     try (NDManager m = Engine.getInstance().newBaseManager();
-        ModelTrainer a = Experiment.trainer(data, Scenarios.a(), hp, m);
-        ModelTrainer b = Experiment.trainer(data, Scenarios.b().withInputScale(s), hp, m)) {
+        ModelTrainer a = ModelTrainer.create(data, Scenarios.a(), hp, m);
+        ModelTrainer b = ModelTrainer.create(data, Scenarios.b().withInputScale(s), hp, m)) {
       String rows = "0:" + images;
-      NDArray la = a.model().forward(a.validationFeatures().get(rows), false);
-      NDArray lb = b.model().forward(b.validationFeatures().get(rows), false);
+      NDArray la = a.model().forward(a.probe().validationFeatures().get(rows));
+      NDArray lb = b.model().forward(b.probe().validationFeatures().get(rows));
       long[] labels = data.validation().labels().get(rows).toLongArray();
       long[] pa = la.argMax(1).toLongArray();
       long[] pb = lb.argMax(1).toLongArray();

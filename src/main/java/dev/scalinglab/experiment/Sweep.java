@@ -6,6 +6,7 @@ import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.LrMultipliers;
+import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.ModelTrainer;
+import dev.scalinglab.train.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -32,11 +33,11 @@ public final class TrajectoryComparison {
           "steps must be in 1.." + hp.stepsPerEpoch() + " and every >= 1");
     }
     try (NDManager m = Engine.getInstance().newBaseManager()) {
-      ModelTrainer a = Experiment.trainer(data, Scenarios.a(), hp, m);
+      ModelTrainer a = ModelTrainer.create(data, Scenarios.a(), hp, m);
       List<ModelTrainer> trainers = new ArrayList<>();
       List<DoubleColumn> columns = new ArrayList<>();
       for (Scenario s : others) {
-        trainers.add(Experiment.trainer(data, s, hp, m));
+        trainers.add(ModelTrainer.create(data, s, hp, m));
         columns.add(DoubleColumn.create(s.name() + " (" + s.description() + ")"));
       }
       IntColumn step = IntColumn.create("step");

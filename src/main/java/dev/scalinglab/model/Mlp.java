@@ -1,23 +1,21 @@
 package dev.scalinglab.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The question's multilayer perceptron as a DJL {@link SequentialBlock}: dense layers with ReLU
- * between them and logits out (softmax lives in the loss).
+ * The question's multilayer perceptron: dense layers with ReLU between them and logits out (softmax
+ * lives in the loss). DJL's {@link SequentialBlock} of {@link Linear} layers builds and initializes
+ * the parameters; {@link #forward} is the one definition of the forward pass.
  *
  * <p>The first layer's weight uses {@link ScaledGlorotInitializer#normal} divided by the weight
  * scale; the other weights use Keras' default Glorot uniform and biases start at zero. The
@@ -29,18 +27,12 @@ public final class Mlp implements AutoCloseable {
   /** The question's layer sizes. */
   public static final int[] DEFAULT_SIZES = {784, 300, 100, 10};
 
-  private final int[] sizes;
-  private final SequentialBlock block;
   private final List<Linear> layers;
   private final NDManager manager;
-  private final ParameterStore store;
 
-  private Mlp(int[] sizes, SequentialBlock block, List<Linear> layers, NDManager manager) {
-    this.sizes = sizes;
-    this.block = block;
+  private Mlp(List<Linear> layers, NDManager manager) {
     this.layers = layers;
     this.manager = manager;
-    this.store = new ParameterStore(manager, false);
   }
 
   /**
@@ -78,17 +70,7 @@ public final class Mlp implements AutoCloseable {
     }
     NDManager manager = parent.newSubManager();
     block.initialize(manager, DataType.FLOAT32, new Shape(1, sizes[0]));
-    return new Mlp(sizes.clone(), block, layers, manager);
-  }
-
-  /** Returns the DJL block. */
-  public Block block() {
-    return block;
-  }
-
-  /** Returns the layer sizes, input first. */
-  public int[] sizes() {
-    return sizes.clone();
+    return new Mlp(List.copyOf(layers), manager);
   }
 
   /** Returns the parameters in order: first kernel, first bias, then the other layers'. */
@@ -111,23 +93,39 @@ public final class Mlp implements AutoCloseable {
     return bias(layers.get(0));
   }
 
-  /** Returns the logits for a batch of flattened images. */
-  public NDArray forward(NDArray x, boolean training) {
-    return block.forward(store, new NDList(x), training).singletonOrThrow();
+  /**
+   * Returns the logits for a batch of flattened images: the one definition of the forward pass,
+   * used by training, evaluation and analysis alike. Operations are recorded for gradients when the
+   * calling thread records (see {@code train.GradientScope}).
+   */
+  public NDArray forward(NDArray x) {
+    return forwardFromFirstPreActivations(firstPreActivations(x));
   }
 
   /** Returns the first layer's pre-activations x·Wᵀ + b. */
   public NDArray firstPreActivations(NDArray x) {
-    return layers.get(0).forward(store, new NDList(x), false).singletonOrThrow();
+    return dense(0, x);
   }
 
   /** Returns the logits computed from already known first-layer pre-activations. */
   public NDArray forwardFromFirstPreActivations(NDArray pre) {
     NDArray h = pre;
     for (int i = 1; i < layers.size(); i++) {
-      h = layers.get(i).forward(store, new NDList(Activation.relu(h)), false).singletonOrThrow();
+      h = dense(i, Activation.relu(h));
     }
     return h;
+  }
+
+  /**
+   * Returns layer {@code i}'s x·Wᵀ + b through the engine's linear op on the parameter arrays: the
+   * op DJL's {@code Linear} block calls, without its per-call device query and parameter-store
+   * lookup (a tenth of a batch-32 step's overhead).
+   */
+  private NDArray dense(int i, NDArray x) {
+    Linear layer = layers.get(i);
+    return x.getNDArrayInternal()
+        .linear(x, weight(layer).getArray(), bias(layer).getArray())
+        .singletonOrThrow();
   }
 
   /** Releases the model's arrays. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import dev.scalinglab.engine.EngineSetup;
 
 /**
  * Records the operations of one training step so that {@link #backward} can compute gradients.
@@ -16,13 +17,13 @@ import ai.djl.training.GradientCollector;
  */
 public final class GradientScope implements AutoCloseable {
 
-  private static final boolean PYTORCH = "PyTorch".equals(Engine.getInstance().getEngineName());
+  private static final boolean PYTORCH = pytorchEngine();
 
   private final GradientCollector collector;
   private final boolean previousMode;
 
-  private GradientScope() {
-    if (PYTORCH) {
+  private GradientScope(boolean djlCollector) {
+    if (!djlCollector) {
       collector = null;
       previousMode = JniUtils.isGradMode();
       JniUtils.setGradMode(true);
@@ -30,6 +31,12 @@ public final class GradientScope implements AutoCloseable {
       collector = Engine.getInstance().newGradientCollector();
       previousMode = false;
     }
+  }
+
+  private static boolean pytorchEngine() {
+    // Thread settings must be in place before the engine starts.
+    EngineSetup.configure();
+    return "PyTorch".equals(Engine.getInstance().getEngineName());
   }
 
   /** Returns whether the engine is PyTorch, whose thread-local grad mode the fast paths use. */
@@ -62,7 +69,18 @@ public final class GradientScope implements AutoCloseable {
 
   /** Starts recording on the calling thread. */
   public static GradientScope open() {
-    return new GradientScope();
+    return new GradientScope(!PYTORCH);
+  }
+
+  /**
+   * Starts recording with DJL's gradient collector when {@code djlCollector} (one per JVM at a
+   * time), else with PyTorch's thread-local grad mode (PyTorch only).
+   */
+  static GradientScope open(boolean djlCollector) {
+    if (!djlCollector && !PYTORCH) {
+      throw new IllegalStateException("thread-local grad mode needs the PyTorch engine");
+    }
+    return new GradientScope(djlCollector);
   }
 
   /** Runs {@code body} with gradient recording off on the calling thread (inference). */

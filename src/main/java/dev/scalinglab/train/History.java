@@ -5,15 +5,18 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The per-epoch rows of one or more trainings, safe to append to from several threads: the Keras
- * {@code History} idea, as a Tablesaw {@link Table} on demand.
+ * The per-epoch rows of one or more trainings, and their step-level training loss, safe to append
+ * to from several threads: the Keras {@code History} idea, as Tablesaw {@link Table}s on demand
+ * ({@link #table()} per epoch, {@link #steps()} every few steps).
  */
 public final class History {
 
@@ -29,7 +32,12 @@ public final class History {
           "dead_relu",
           "seconds");
 
+  /** Column names of {@link #steps()}, in order. */
+  public static final List<String> STEP_COLUMNS =
+      List.of("scenario", "epoch", "step", "steps", "loss");
+
   private final List<EpochResult> rows = Collections.synchronizedList(new ArrayList<>());
+  private final List<StepResult> stepRows = Collections.synchronizedList(new ArrayList<>());
   private final List<String> order;
 
   /** Creates an empty history whose scenarios list by name. */
@@ -45,6 +53,48 @@ public final class History {
   /** Appends a row. */
   public void add(EpochResult row) {
     rows.add(row);
+  }
+
+  /** Appends a step-level loss row. */
+  public void add(StepResult row) {
+    stepRows.add(row);
+  }
+
+  /** Returns the step-level loss rows of {@code scenario} in step order. */
+  public List<StepResult> stepRows(String scenario) {
+    synchronized (stepRows) {
+      return stepRows.stream()
+          .filter(r -> r.scenario().equals(scenario))
+          .sorted((a, b) -> Long.compare(a.step(), b.step()))
+          .toList();
+    }
+  }
+
+  /**
+   * Returns the training loss every few steps (see {@link ModelTrainer#setStepInterval}), by
+   * scenario and step, with the columns of {@link #STEP_COLUMNS}: {@code step} counts from the
+   * start of training, {@code loss} is the mean over the {@code steps} steps before it.
+   */
+  public Table steps() {
+    StringColumn scenario = StringColumn.create("scenario");
+    IntColumn epoch = IntColumn.create("epoch");
+    LongColumn step = LongColumn.create("step");
+    IntColumn steps = IntColumn.create("steps");
+    DoubleColumn loss = DoubleColumn.create("loss");
+    Set<String> present = new TreeSet<>();
+    synchronized (stepRows) {
+      stepRows.forEach(r -> present.add(r.scenario()));
+    }
+    for (String name : ordered(present)) {
+      for (StepResult r : stepRows(name)) {
+        scenario.append(r.scenario());
+        epoch.append(r.epoch());
+        step.append(r.step());
+        steps.append(r.steps());
+        loss.append(r.loss());
+      }
+    }
+    return Table.create("steps", scenario, epoch, step, steps, loss);
   }
 
   /** Returns a copy of the rows in the order they were added. */
@@ -64,8 +114,13 @@ public final class History {
 
   /** Returns the scenario names with rows: the declared order first, then the others by name. */
   public List<String> scenarios() {
-    Set<String> present = new java.util.TreeSet<>();
+    Set<String> present = new TreeSet<>();
     rows().forEach(r -> present.add(r.scenario()));
+    return ordered(present);
+  }
+
+  /** Returns {@code present} (sorted): the declared order first, then the others by name. */
+  private List<String> ordered(Set<String> present) {
     Set<String> names = new LinkedHashSet<>();
     order.stream().filter(present::contains).forEach(names::add);
     names.addAll(present);

@@ -11,6 +11,7 @@ import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.OptimizerKind;
+import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.train.TrainingListener;
 import java.util.ArrayList;

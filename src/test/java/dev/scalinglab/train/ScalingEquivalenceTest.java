@@ -38,8 +38,8 @@ class ScalingEquivalenceTest {
   void aAndBComputeTheSameLogitsAtStepZero() {
     ModelTrainer a = trainer(1f, LrMultipliers.NONE, hp);
     ModelTrainer b = trainer(S, LrMultipliers.NONE, hp);
-    NDArray la = a.model().forward(a.trainFeatures().get("0:256"), false);
-    NDArray lb = b.model().forward(b.trainFeatures().get("0:256"), false);
+    NDArray la = a.model().forward(a.probe().trainFeatures().get("0:256"));
+    NDArray lb = b.model().forward(b.probe().trainFeatures().get("0:256"));
     assertTrue(
         relativeDifference(lb, la) <= 1e-5, "relative difference " + relativeDifference(lb, la));
   }
@@ -49,33 +49,37 @@ class ScalingEquivalenceTest {
     ModelTrainer a = trainer(1f, LrMultipliers.NONE, hp);
     ModelTrainer b = trainer(S, LrMultipliers.NONE, hp);
     NDArray ga =
-        a.gradient(
-            a.model().firstKernel(),
-            a.trainFeatures().get("0:32"),
-            a.trainLabels().get("0:32"),
-            manager);
+        a.probe()
+            .gradient(
+                a.model().firstKernel(),
+                a.probe().trainFeatures().get("0:32"),
+                a.probe().trainLabels().get("0:32"),
+                manager);
     NDArray gb =
-        b.gradient(
-            b.model().firstKernel(),
-            b.trainFeatures().get("0:32"),
-            b.trainLabels().get("0:32"),
-            manager);
+        b.probe()
+            .gradient(
+                b.model().firstKernel(),
+                b.probe().trainFeatures().get("0:32"),
+                b.probe().trainLabels().get("0:32"),
+                manager);
     assertTrue(ga.abs().max().getFloat() > 0, "gradient is not zero");
     double rel = relativeDifference(gb, ga.mul(S));
     assertTrue(rel <= 1e-4, "∇W_B vs s·∇W_A relative difference " + rel);
     // The bias sees the same gradient in both: the pre-activations are the same.
     NDArray ba =
-        a.gradient(
-            a.model().firstBias(),
-            a.trainFeatures().get("0:32"),
-            a.trainLabels().get("0:32"),
-            manager);
+        a.probe()
+            .gradient(
+                a.model().firstBias(),
+                a.probe().trainFeatures().get("0:32"),
+                a.probe().trainLabels().get("0:32"),
+                manager);
     NDArray bb =
-        b.gradient(
-            b.model().firstBias(),
-            b.trainFeatures().get("0:32"),
-            b.trainLabels().get("0:32"),
-            manager);
+        b.probe()
+            .gradient(
+                b.model().firstBias(),
+                b.probe().trainFeatures().get("0:32"),
+                b.probe().trainLabels().get("0:32"),
+                manager);
     assertTrue(relativeDifference(bb, ba) <= 1e-4);
   }
 

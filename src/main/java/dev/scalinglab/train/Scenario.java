@@ -1,7 +1,6 @@
-package dev.scalinglab.experiment;
+package dev.scalinglab.train;
 
 import dev.scalinglab.data.FeatureScaling;
-import dev.scalinglab.train.LrMultipliers;
 
 /**
  * One way to train the question's network: an input scale s (features = raw / 255 · s, first kernel
