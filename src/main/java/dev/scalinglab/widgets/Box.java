@@ -36,6 +36,9 @@ public abstract class Box extends DomWidget {
 
   @Override
   public String textPlain() {
+    if (customText() != null) {
+      return customText();
+    }
     List<String> parts = new ArrayList<>();
     for (Widget w : children) {
       parts.add(w.textPlain());

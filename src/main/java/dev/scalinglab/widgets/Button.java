@@ -63,11 +63,29 @@ public final class Button extends DomWidget {
   public Button onClick(Runnable action) {
     onMessage(
         (content, buffers) -> {
-          if (content.has("event") && "click".equals(content.get("event").getAsString())) {
+          if (isClick(content)) {
             action.run();
           }
         });
     return this;
+  }
+
+  /**
+   * Calls {@code action} on each click at once, on the thread that delivers it, even while a
+   * callback runs: keep it short (e.g. interrupt the running callback).
+   */
+  public Button onClickNow(Runnable action) {
+    onMessageNow(
+        (content, buffers) -> {
+          if (isClick(content)) {
+            action.run();
+          }
+        });
+    return this;
+  }
+
+  private static boolean isClick(com.google.gson.JsonObject content) {
+    return content.has("event") && "click".equals(content.get("event").getAsString());
   }
 
   @Override

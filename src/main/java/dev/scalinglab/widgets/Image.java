@@ -42,6 +42,9 @@ public final class Image extends DomWidget {
 
   @Override
   public String textPlain() {
+    if (customText() != null) {
+      return customText();
+    }
     return "Image(format='" + get("format").getAsString() + "', " + value().length + " bytes)";
   }
 

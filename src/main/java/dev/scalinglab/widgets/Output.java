@@ -58,6 +58,9 @@ public final class Output extends DomWidget {
 
   @Override
   public String textPlain() {
+    if (customText() != null) {
+      return customText();
+    }
     return "Output(" + outputs().size() + " outputs)";
   }
 }

@@ -29,7 +29,10 @@ public abstract class Widget {
   private final Map<String, List<Consumer<Object>>> listeners = new LinkedHashMap<>();
   private final List<BiConsumer<JsonObject, List<byte[]>>> messageListeners =
       new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<JsonObject, List<byte[]>>> immediateListeners =
+      new CopyOnWriteArrayList<>();
   private volatile WidgetManager manager;
+  private volatile String plainText;
 
   /** Declares the model and view this state belongs to, as ipywidgets names them. */
   protected Widget(
@@ -125,6 +128,14 @@ public abstract class Widget {
     messageListeners.add(listener);
   }
 
+  /**
+   * Calls {@code listener} on the thread that delivers each custom message, before the queued
+   * listeners: for short actions that must not wait for a running callback (interrupting it).
+   */
+  public final void onMessageNow(BiConsumer<JsonObject, List<byte[]>> listener) {
+    immediateListeners.add(listener);
+  }
+
   /** Sends a custom message to the frontend model (nothing if the comm is not open). */
   public final void send(JsonObject content, List<byte[]> buffers) {
     WidgetManager m = manager;
@@ -146,8 +157,17 @@ public abstract class Widget {
     return List.of();
   }
 
+  /** Shows {@code text} instead of the generated {@code text/plain} where widgets cannot render. */
+  public Widget describeAs(String text) {
+    plainText = text;
+    return this;
+  }
+
   /** Returns the {@code text/plain} shown where widgets cannot render, like ipywidgets' repr. */
   public String textPlain() {
+    if (plainText != null) {
+      return plainText;
+    }
     List<String> parts = new ArrayList<>();
     for (String key : reprKeys()) {
       Object value;
@@ -158,6 +178,11 @@ public abstract class Widget {
     }
     String name = modelName().replaceFirst("Model$", "");
     return name + "(" + String.join(", ", parts) + ")";
+  }
+
+  /** Returns the text set by {@link #describeAs}, or null. */
+  protected final String customText() {
+    return plainText;
   }
 
   /** Returns the state keys shown in {@link #textPlain()}. */
@@ -217,6 +242,12 @@ public abstract class Widget {
       for (Consumer<Object> l : list) {
         l.accept(value);
       }
+    }
+  }
+
+  final void fireMessageNow(JsonObject content, List<byte[]> buffers) {
+    for (BiConsumer<JsonObject, List<byte[]>> l : immediateListeners) {
+      l.accept(content, buffers);
     }
   }
 

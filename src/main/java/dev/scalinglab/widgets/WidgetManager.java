@@ -178,6 +178,7 @@ public final class WidgetManager {
             data.has("content") && data.get("content").isJsonObject()
                 ? data.getAsJsonObject("content")
                 : new JsonObject();
+        widget.fireMessageNow(content, buffers);
         callbacks.submit(() -> widget.fireMessage(content, buffers));
       }
       default -> System.err.println("widget " + widget.modelId() + ": unknown method " + method);

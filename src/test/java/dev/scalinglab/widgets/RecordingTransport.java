@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A transport that records what the kernel publishes and lets a test play the frontend. */
-final class RecordingTransport implements WidgetTransport {
+public final class RecordingTransport implements WidgetTransport {
 
   /** One published message: comm_open, comm_msg or comm_close. */
   record Sent(
@@ -55,7 +55,7 @@ final class RecordingTransport implements WidgetTransport {
   }
 
   /** The frontend sends a comm_msg with {@code data} to comm {@code commId}. */
-  void deliver(String commId, JsonObject data, List<byte[]> buffers) {
+  public void deliver(String commId, JsonObject data, List<byte[]> buffers) {
     receivers.get(commId).onMessage(data, buffers);
   }
 
@@ -67,6 +67,14 @@ final class RecordingTransport implements WidgetTransport {
   /** The frontend closes comm {@code commId}. */
   void frontendCloses(String commId) {
     receivers.remove(commId).onClose();
+  }
+
+  /** Returns how many updates with binary buffers went to comm {@code commId}. */
+  public int updatesWithBuffers(String commId) {
+    return (int)
+        to(commId).stream()
+            .filter(s -> "update".equals(s.method()) && !s.buffers().isEmpty())
+            .count();
   }
 
   List<Sent> to(String commId) {

@@ -1,0 +1,96 @@
+package dev.scalinglab.widgets.playground;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.train.OptimizerKind;
+import dev.scalinglab.widgets.RecordingTransport;
+import dev.scalinglab.widgets.WidgetManager;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The playground driven as a person would, through widget messages: move the s slider, click Train,
+ * and the chart (during training) and the table (after) show the new run.
+ */
+class PlaygroundTest {
+  private static FashionMnistData data;
+
+  @BeforeAll
+  static void load() {
+    data = FashionMnistData.load();
+  }
+
+  private final RecordingTransport frontend = new RecordingTransport();
+  private final WidgetManager manager = new WidgetManager(frontend);
+
+  private static JsonObject json(String text) {
+    return JsonParser.parseString(text).getAsJsonObject();
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier done, int seconds)
+      throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!done.getAsBoolean()) {
+      assertTrue(System.nanoTime() < end, "timed out");
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void slideSClickTrainAndChartAndTableShowTheNewRun() throws Exception {
+    var initial = new Settings(255, 0.01, Compensation.NONE, OptimizerKind.SGD, 2, 2000);
+    Playground playground = new Playground(data, initial, 32, 42);
+    manager.displayBundle(playground.view());
+    String chartId = playground.chart().modelId();
+    int chartUpdatesBefore = frontend.updatesWithBuffers(chartId);
+
+    frontend.deliver(
+        playground.scaleSlider().modelId(),
+        json("{\"method\":\"update\",\"state\":{\"value\":64.0}}"),
+        List.of());
+    frontend.deliver(
+        playground.trainButton().modelId(),
+        json("{\"method\":\"custom\",\"content\":{\"event\":\"click\"}}"),
+        List.of());
+    waitFor(() -> playground.status().value().startsWith("done:"), 180);
+
+    Playground.Result run = playground.last();
+    assertEquals(64.0, run.settings().scale());
+    // 2000 images / batch 32 = 62 steps an epoch: points at steps 50, 62, 112, 124.
+    assertEquals(
+        List.of(50L, 62L, 112L, 124L),
+        run.history().stepRows("s=64").stream().map(r -> r.step()).toList());
+    assertTrue(playground.table().value().contains("s=64"), playground.table().value());
+    assertTrue(playground.table().value().contains("s = 64 · lr = 0.01"));
+    int chartUpdates = frontend.updatesWithBuffers(chartId) - chartUpdatesBefore;
+    assertTrue(chartUpdates >= 2, "chart refreshed " + chartUpdates + " times");
+    byte[] png = playground.chart().value();
+    assertEquals('P', png[1]);
+    assertTrue(run.firstPointSeconds() > 0 && run.firstPointSeconds() < 60);
+    System.out.printf(
+        "playground (2 x 62 steps, shared machine): first point %.2f s after the click,"
+            + " chart every %.2f s, %d refreshes%n",
+        run.firstPointSeconds(), run.refreshSeconds(), chartUpdates);
+  }
+
+  @Test
+  void stopEndsATrainingAndSaysSo() throws Exception {
+    var initial = new Settings(255, 0.01, Compensation.NONE, OptimizerKind.SGD, 10, 55_000);
+    Playground playground = new Playground(data, initial, 32, 42);
+    manager.displayBundle(playground.view());
+    frontend.deliver(
+        playground.trainButton().modelId(),
+        json("{\"method\":\"custom\",\"content\":{\"event\":\"click\"}}"),
+        List.of());
+    waitFor(() -> playground.status().value().startsWith("training"), 60);
+    assertTrue(manager.interruptCallbacks(), "the kernel's stop button reaches the training");
+    waitFor(() -> playground.status().value().startsWith("stopped:"), 60);
+    assertTrue(manager.callbacks().awaitIdle(10, TimeUnit.SECONDS));
+  }
+}
