@@ -3,7 +3,7 @@ package dev.scalinglab.kernel;
 import java.util.List;
 
 /** A cell failed; carries the short, readable traceback lines shown in the notebook. */
-public class CellException extends Exception {
+public class CellException extends RuntimeException {
   private final List<String> traceback;
 
   /** Creates a failure with a one-line {@code message} and the lines to show. */

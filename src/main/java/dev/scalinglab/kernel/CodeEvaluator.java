@@ -1,6 +1,5 @@
 package dev.scalinglab.kernel;
 
-import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 
 /** Evaluates Java cells with JShell in this JVM and answers completion and inspection. */
 public final class CodeEvaluator implements AutoCloseable {

@@ -1,8 +1,8 @@
 package dev.scalinglab.kernel;
 
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.UUID;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
  * IJava's notebook functions, statically imported into every session: {@code display}, {@code

@@ -1,43 +1,72 @@
 package dev.scalinglab.kernel;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.LanguageInfo;
-import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
-import io.github.spencerpark.jupyter.kernel.comm.Comm;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.messages.Header;
-import io.github.spencerpark.jupyter.messages.Message;
-import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.reply.CommInfoReply;
-import io.github.spencerpark.jupyter.messages.request.CommInfoRequest;
-import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.Comm;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 
 /**
- * The Java kernel: basekernel's protocol handling with a JShell {@link CodeEvaluator} that runs
- * cells in this JVM. JShell starts in the background so the kernel answers at once.
+ * The Java kernel: JJava's protocol handling (jjava-jupyter, the maintained fork of IJava's
+ * basekernel) with a JShell {@link CodeEvaluator} that runs cells in this JVM. JShell starts in the
+ * background so the kernel answers at once.
  */
 public final class JavaKernel extends BaseKernel {
   private static final String VERSION = "0.1.0";
   private final CompletableFuture<CodeEvaluator> evaluator;
-  private final LanguageInfo languageInfo =
-      new LanguageInfo.Builder("java")
-          .version(Runtime.version().toString())
-          .mimetype("text/x-java-source")
-          .fileExtension(".jshell")
-          .pygments("java")
-          .codemirror("text/x-java")
-          .exporter("script")
-          .build();
 
   /** Creates the kernel and starts JShell with {@code config} on a background thread. */
   public JavaKernel(KernelConfig config) {
+    super(
+        "scaling-lab-java",
+        VERSION,
+        new LanguageInfo.Builder("java")
+            .version(Runtime.version().toString())
+            .mimetype("text/x-java-source")
+            .fileExtension(".jshell")
+            .pygments("java")
+            .codemirror("text/x-java")
+            .exporter("script")
+            .build(),
+        List.of(
+            new HelpLink(
+                "Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html")),
+        null,
+        new JupyterIO(StandardCharsets.UTF_8),
+        new CommManager(),
+        new Renderer(),
+        null,
+        new MagicsRegistry(),
+        false,
+        new StringStyler.Builder()
+            .addPrimaryStyle(TextColor.BOLD_RESET_FG)
+            .addSecondaryStyle(TextColor.BOLD_RED_FG)
+            .addHighlightStyle(TextColor.BOLD_RESET_FG)
+            .addHighlightStyle(TextColor.RED_BG)
+            .build());
     evaluator = new CompletableFuture<>();
     Thread starter =
         new Thread(
@@ -65,22 +94,28 @@ public final class JavaKernel extends BaseKernel {
   }
 
   @Override
-  public DisplayData eval(String code) throws Exception {
+  public Object evalRaw(String code) {
     CodeEvaluator shell = evaluator();
     for (String problem : shell.takeStartupProblems()) {
       System.err.println(problem);
     }
     CodeEvaluator.Value result = shell.eval(Magics.apply(code, shell));
-    return result == null ? null : Renderers.render(renderer, result.value());
+    return result == null ? null : result.value();
   }
 
   @Override
-  public ReplacementOptions complete(String code, int at) throws Exception {
+  public DisplayData eval(String code) {
+    Object value = evalRaw(code);
+    return value == null ? null : Renderers.render(getRenderer(), value);
+  }
+
+  @Override
+  public ReplacementOptions complete(String code, int at) {
     return evaluator().complete(Magics.strip(code), at);
   }
 
   @Override
-  public DisplayData inspect(String code, int at, boolean extraDetail) throws Exception {
+  public DisplayData inspect(String code, int at, boolean extraDetail) {
     String text = evaluator().inspect(Magics.strip(code), at);
     return text == null ? null : new DisplayData(text);
   }
@@ -102,13 +137,8 @@ public final class JavaKernel extends BaseKernel {
   }
 
   @Override
-  public List<String> formatError(Exception e) {
+  public List<String> formatError(Throwable e) {
     return e instanceof CellException cell ? cell.traceback() : super.formatError(e);
-  }
-
-  @Override
-  public LanguageInfo getLanguageInfo() {
-    return languageInfo;
   }
 
   @Override
@@ -117,31 +147,26 @@ public final class JavaKernel extends BaseKernel {
   }
 
   @Override
-  public List<LanguageInfo.Help> getHelpLinks() {
-    return List.of(
-        new LanguageInfo.Help(
-            "Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html"));
-  }
-
-  @Override
   public void onShutdown(boolean isRestarting) {
+    super.onShutdown(isRestarting);
     if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
       evaluator.join().close();
     }
   }
 
-  /** Installs basekernel's handlers, then replaces those whose replies lack {@code status}. */
+  /** Installs JJava's handlers, then replaces comm_info's, whose reply lacks {@code status}. */
   @Override
   public void becomeHandlerForConnection(JupyterConnection connection) {
     super.becomeHandlerForConnection(connection);
-    connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, msg) -> replyKernelInfo(env));
-    connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::replyShutdown);
-    connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, msg) -> replyInterrupt(env));
-    connection.setHandler(MessageType.HISTORY_REQUEST, (env, msg) -> replyHistory(env));
-    connection.setHandler(MessageType.COMM_INFO_REQUEST, this::replyCommInfo);
+    connection.setHandler(CommInfoRequest.MESSAGE_TYPE, this::replyCommInfo);
   }
 
-  private void replyKernelInfo(ShellReplyEnvironment env) {
+  // JJava's kernel_info, shutdown, interrupt and history replies lack the status field the
+  // messaging spec requires (jupyter_kernel_test rejects them): these send it.
+
+  @Override
+  protected void handleKernelInfoRequest(
+      ShellReplyEnvironment env, Message<KernelInfoRequest> msg) {
     env.setBusyDeferIdle();
     env.reply(
         new StatusReplies.KernelInfo(
@@ -153,7 +178,8 @@ public final class JavaKernel extends BaseKernel {
             getHelpLinks()));
   }
 
-  private void replyShutdown(ShellReplyEnvironment env, Message<ShutdownRequest> msg) {
+  @Override
+  protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> msg) {
     boolean restart = msg.getContent().isRestart();
     env.setBusyDeferIdle();
     env.defer().reply(new StatusReplies.Shutdown(restart));
@@ -162,13 +188,15 @@ public final class JavaKernel extends BaseKernel {
     env.markForShutdown();
   }
 
-  private void replyInterrupt(ShellReplyEnvironment env) {
+  @Override
+  protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> msg) {
     env.setBusyDeferIdle();
     interrupt();
     env.reply(new StatusReplies.Interrupt());
   }
 
-  private void replyHistory(ShellReplyEnvironment env) {
+  @Override
+  protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> msg) {
     env.setBusyDeferIdle();
     env.reply(new StatusReplies.History());
   }

@@ -1,12 +1,12 @@
 package dev.scalinglab.kernel;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /** Starts the Java kernel: {@code KernelMain <connection-file>}. */
 public final class KernelMain {
@@ -27,6 +27,8 @@ public final class KernelMain {
     JupyterConnection connection = new JupyterConnection(properties);
     // Handlers first, then bind: a request arriving right after binding is never dropped.
     kernel.becomeHandlerForConnection(connection);
+    // Makes this kernel BaseKernel.notebookKernel(), where libraries (widgets) find it.
+    kernel.onStartup();
     connection.connect();
     connection.waitUntilClose();
     System.exit(0);

@@ -1,6 +1,5 @@
 package dev.scalinglab.kernel;
 
-import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.util.PathsHandler;
 
 /** Expands the path globs IJava accepts ({@code dir/*}, {@code **}) and reads files. */
 final class PathGlobs {
@@ -20,12 +20,8 @@ final class PathGlobs {
       paths.add(Path.of(glob).toAbsolutePath().toString());
       return paths;
     }
-    try {
-      for (Path path : new GlobFinder(glob).computeMatchingPaths()) {
-        paths.add(path.toAbsolutePath().toString());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot expand " + glob, e);
+    for (Path path : PathsHandler.resolveGlobs(glob)) {
+      paths.add(path.toAbsolutePath().toString());
     }
     paths.sort(null);
     return paths;

@@ -1,9 +1,9 @@
 package dev.scalinglab.kernel;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
 
-/** Turns cell values into MIME bundles with basekernel's renderer registry. */
+/** Turns cell values into MIME bundles with the kernel library's renderer registry. */
 final class Renderers {
   private Renderers() {}
 

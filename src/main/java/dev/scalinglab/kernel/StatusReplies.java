@@ -1,15 +1,19 @@
 package dev.scalinglab.kernel;
 
-import io.github.spencerpark.jupyter.kernel.LanguageInfo;
-import io.github.spencerpark.jupyter.messages.ContentType;
-import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.ReplyType;
-import io.github.spencerpark.jupyter.messages.reply.CommInfoReply;
-import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
 import java.util.List;
 import java.util.Map;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.messages.ContentType;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.ReplyType;
+import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 
-/** Replies that basekernel sends without the {@code status} field the messaging spec requires. */
+/**
+ * Replies that JJava (like basekernel) sends without the {@code status} field the messaging spec
+ * requires.
+ */
 final class StatusReplies {
   private StatusReplies() {}
 
@@ -25,7 +29,7 @@ final class StatusReplies {
         String version,
         LanguageInfo language,
         String banner,
-        List<LanguageInfo.Help> help) {
+        List<HelpLink> help) {
       super(protocol, name, version, language, banner, help);
     }
   }

@@ -1,15 +1,16 @@
 package dev.scalinglab.notebook;
 
 import dev.scalinglab.report.Tables;
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.Set;
+import org.dflib.jjava.jupyter.kernel.display.DisplayDataRenderable;
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import tech.tablesaw.api.Table;
 
 /**
  * A Tablesaw table as a notebook output: HTML for Jupyter, aligned text for plain frontends. Works
- * on this project's kernel and on IJava (both render basekernel's {@link DisplayDataRenderable}).
+ * on this project's kernel and on JJava (both render jjava-jupyter's {@link
+ * DisplayDataRenderable}).
  */
 public final class HtmlTable implements DisplayDataRenderable {
 

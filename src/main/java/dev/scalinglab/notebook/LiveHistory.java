@@ -5,13 +5,13 @@ import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.TrainingListener;
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.Base64;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.dflib.jjava.jupyter.kernel.display.DisplayDataRenderable;
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
 /**
  * One notebook output that follows a training: the learning curves and the history so far,

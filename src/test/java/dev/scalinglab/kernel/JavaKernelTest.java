@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.tools.ToolProvider;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +60,8 @@ class JavaKernelTest {
   void displayDataRenderableRendersAsItSays() throws Exception {
     DisplayData data =
         kernel.eval(
-            "import io.github.spencerpark.jupyter.kernel.display.*;\n"
-                + "import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;\n"
+            "import org.dflib.jjava.jupyter.kernel.display.*;\n"
+                + "import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;\n"
                 + "class Bold implements DisplayDataRenderable {\n"
                 + "  public Set<MIMEType> getSupportedRenderTypes() { return Set.of(MIMEType.TEXT_HTML); }\n"
                 + "  public void render(RenderContext c) { c.renderIfRequested(MIMEType.TEXT_HTML, () -> \"<b>x</b>\"); }\n"
