@@ -3,24 +3,24 @@ package dev.scalinglab.widgets;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.spencerpark.jupyter.channels.JupyterSocket;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.comm.Comm;
-import io.github.spencerpark.jupyter.kernel.comm.CommManager;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.messages.Message;
-import io.github.spencerpark.jupyter.messages.MessageContext;
-import io.github.spencerpark.jupyter.messages.comm.CommCloseCommand;
-import io.github.spencerpark.jupyter.messages.comm.CommMsgCommand;
-import io.github.spencerpark.jupyter.messages.comm.CommOpenCommand;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.comm.Comm;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.comm.CommCloseCommand;
+import org.dflib.jjava.jupyter.messages.comm.CommMsgCommand;
+import org.dflib.jjava.jupyter.messages.comm.CommOpenCommand;
 
 /**
  * The one class that knows the kernel library: widget comms over its {@link CommManager}, widget
- * display through its renderer. Works in any kernel built on that library (this project's, IJava).
+ * display through its renderer. Works in any kernel built on that library (this project's, JJava).
  *
  * <p>The library's {@code openComm} sends comm_open with empty data and without metadata or
  * buffers, but the widget frontend needs the state, {@code metadata.version} and the buffers in
