@@ -47,6 +47,8 @@ public final class KernelWidgets implements WidgetTransport {
           Layout.class,
           Style.class);
 
+  private static BaseKernel installedIn;
+
   private final CommManager comms;
 
   /** Creates a transport over {@code comms}. */
@@ -58,7 +60,10 @@ public final class KernelWidgets implements WidgetTransport {
    * Makes widgets work in {@code kernel}: a {@link WidgetManager} on its comm manager becomes
    * {@link WidgetManager#current()}, and widgets render as widget views through its renderer.
    */
-  public static WidgetManager install(BaseKernel kernel) {
+  public static synchronized WidgetManager install(BaseKernel kernel) {
+    if (installedIn == kernel) {
+      return WidgetManager.current(); // a kernel that also runs extensions installs twice
+    }
     WidgetManager manager = new WidgetManager(new KernelWidgets(kernel.getCommManager()));
     manager.setRenderer(value -> bundle(kernel.getRenderer().render(value)));
     var registration = kernel.getRenderer().createRegistration(Widget.class);
@@ -72,6 +77,7 @@ public final class KernelWidgets implements WidgetTransport {
                     .displayBundle(widget)
                     .forEach((mime, data) -> context.getOutputContainer().putData(mime, data)));
     WidgetManager.setCurrent(manager);
+    installedIn = kernel;
     return manager;
   }
 
