@@ -4,6 +4,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -25,12 +27,26 @@ public final class IdxValidator {
 
   /** Checks all four files in {@code dir}; throws {@link DataException} on the first problem. */
   public static void checkDirectory(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new DataException(
+          "Fashion-MNIST location "
+              + dir
+              + " is a file, not a directory. Pass --data DIR (or set SCALING_LAB_DATA) to the"
+              + " directory holding the four original .gz files.");
+    }
     if (!Files.isDirectory(dir)) {
       throw new DataException(
           "Fashion-MNIST directory "
               + dir
               + " does not exist. Pass --data DIR (or set SCALING_LAB_DATA) to a directory"
               + " holding the four original .gz files.");
+    }
+    if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+      throw new DataException(
+          "Cannot open the Fashion-MNIST directory "
+              + dir
+              + ": permission denied. Make it readable (chmod a+rx) or pass --data DIR to a copy"
+              + " you can read.");
     }
     for (IdxFile file : IdxFile.values()) {
       check(dir.resolve(file.fileName()), file);
@@ -39,6 +55,17 @@ public final class IdxValidator {
 
   /** Checks one file against what {@code expected} must contain. */
   public static void check(Path path, IdxFile expected) {
+    if (Files.isDirectory(path)) {
+      throw new DataException(path + " is a directory, not a file. " + redownload(expected));
+    }
+    if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+      throw new DataException(
+          path
+              + " is a symbolic link to "
+              + linkTarget(path)
+              + ", which does not exist. "
+              + redownload(expected));
+    }
     if (!Files.isRegularFile(path)) {
       throw new DataException(
           "Missing Fashion-MNIST file "
@@ -86,11 +113,34 @@ public final class IdxValidator {
     } catch (ZipException e) {
       throw new DataException(
           path + " is not a valid gzip file (" + e.getMessage() + "). " + redownload(expected), e);
+    } catch (AccessDeniedException e) {
+      throw new DataException(
+          "Cannot read "
+              + path
+              + ": permission denied. Make it readable (chmod a+r) or pass --data DIR to a copy"
+              + " you can read.",
+          e);
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().contains("Unexpected end of ZLIB")) {
         throw truncated(path, expected);
       }
-      throw new DataException("Cannot read " + path + ": " + e.getMessage(), e);
+      throw new DataException("Cannot read " + path + ": " + describe(e), e);
+    }
+  }
+
+  /** Says what an I/O error was; a bare FileSystemException message is only the path. */
+  static String describe(IOException e) {
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "a missing file";
     }
   }
 
