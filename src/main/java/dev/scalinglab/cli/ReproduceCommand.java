@@ -75,6 +75,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
     }
+    shared.prepareOut();
     FashionMnistData dataset = shared.loadData(stdout);
     Experiment experiment =
         Experiment.builder().setData(dataset).optScenarios(chosen).optHyperparameters(hp).build();

@@ -46,6 +46,11 @@ final class SharedOptions {
     return OptimizerKind.parse(optimizer);
   }
 
+  /** Creates {@code --out} if missing; throws a usage error now, before training, if unusable. */
+  void prepareOut() {
+    OutputDirectory.prepare(out);
+  }
+
   /** Starts the engine and loads the data, printing a line about each. */
   FashionMnistData loadData(PrintWriter stdout) {
     stdout.println("engine: " + EngineSetup.describe());

@@ -73,6 +73,7 @@ public final class SweepCommand implements Callable<Integer> {
         new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind);
     // Bad scales or learning rates fail before the data loads.
     validate(scaleList, lrList, hp);
+    shared.prepareOut();
     FashionMnistData dataset = shared.loadData(stdout);
     Sweep sweep =
         Sweep.builder()
