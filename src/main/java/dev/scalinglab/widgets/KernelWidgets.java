@@ -78,7 +78,25 @@ public final class KernelWidgets implements WidgetTransport {
                     .forEach((mime, data) -> context.getOutputContainer().putData(mime, data)));
     WidgetManager.setCurrent(manager);
     installedIn = kernel;
+    hookInterrupt(kernel);
     return manager;
+  }
+
+  /**
+   * Lets the kernel's stop button reach widget callbacks, which run outside cells: a kernel that
+   * offers {@code addInterruptHandler(Runnable)} (this project's does) runs {@link #interrupt()}.
+   */
+  private static void hookInterrupt(BaseKernel kernel) {
+    try {
+      kernel
+          .getClass()
+          .getMethod("addInterruptHandler", Runnable.class)
+          .invoke(kernel, (Runnable) KernelWidgets::interrupt);
+    } catch (NoSuchMethodException e) {
+      // Another kernel: callbacks stop through Stop buttons or WidgetManager.interruptCallbacks().
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("could not hook the kernel's interrupt: " + e, e);
+    }
   }
 
   /** Interrupts the widget callback running now, if any: the kernel's interrupt calls this. */

@@ -107,7 +107,8 @@ final class LiveLossChart implements TrainingListener {
       }
       if (!x.isEmpty()) {
         var series = chart.addSeries(e.getValue(), x, y);
-        series.setMarker(SeriesMarkers.NONE);
+        // Markers while points are few (short runs), plain lines once they crowd.
+        series.setMarker(x.size() <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         if (index % 2 == 1) {
           series.setLineStyle(SeriesLines.DASH_DASH);
         }
