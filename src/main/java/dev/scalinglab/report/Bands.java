@@ -50,7 +50,6 @@ public final class Bands {
             "epoch",
             label,
             Charts.WIDTH);
-    chart.getStyler().setXAxisDecimalPattern("0");
     List<String> ordered = new ArrayList<>();
     for (String s : aggregate.stringColumn("scenario")) {
       if (!ordered.contains(s)) {
@@ -58,6 +57,7 @@ public final class Bands {
       }
     }
     int index = 0;
+    List<Double> all = new ArrayList<>();
     for (String scenario : ordered) {
       Table rows =
           aggregate.where(aggregate.stringColumn("scenario").isEqualTo(scenario)).sortOn("epoch");
@@ -74,6 +74,7 @@ public final class Bands {
           mean.add(m);
           lo.add(a);
           hi.add(b);
+          all.addAll(List.of(m, a, b));
         }
       }
       if (epochs.isEmpty()) {
@@ -114,6 +115,7 @@ public final class Bands {
       index++;
     }
     var epochs = aggregate.numberColumn("epoch");
+    Axes.linearY(chart, all.stream().mapToDouble(Double::doubleValue).toArray());
     if (aggregate.rowCount() > 0 && epochs.min() == epochs.max()) {
       // One epoch: a tick pattern of whole epochs would label a fractional axis wrongly.
       chart.getStyler().setXAxisTicksVisible(false);

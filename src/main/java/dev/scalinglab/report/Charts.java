@@ -63,12 +63,16 @@ public final class Charts {
     return sideBySide(metric(history, Metric.LOSS), metric(history, Metric.VAL_ACCURACY));
   }
 
-  /** Returns the XChart chart behind {@link #metric}, for callers who want to restyle it. */
+  /**
+   * Returns the XChart chart behind {@link #metric}, for callers who want to restyle it; on a log
+   * metric its y values are {@code log10} of the metric (the axis labels say the metric's values).
+   */
   public static XYChart chart(History history, Metric metric) {
     XYChart chart = newChart(metric.label() + " per epoch", "epoch", metric.label(), WIDTH);
     chart.getStyler().setXAxisDecimalPattern("0");
     boolean any = false;
     int index = 0;
+    List<Double> all = new ArrayList<>();
     for (String scenario : history.scenarios()) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -78,11 +82,12 @@ public final class Charts {
         if (Double.isFinite(v) && (!metric.logScale() || v > 0)) {
           x.add((double) row.epoch());
           y.add(v);
+          all.add(v);
         }
       }
       if (!x.isEmpty()) {
         String label = history.diverged(scenario) ? scenario + " (diverged)" : scenario;
-        var series = chart.addSeries(label, x, y);
+        var series = chart.addSeries(label, x, metric.logScale() ? Axes.log10(y) : y);
         series.setMarker(SeriesMarkers.CIRCLE);
         // Alternate solid and dashed lines: C lies exactly on A, and both must stay visible.
         if (index++ % 2 == 1) {
@@ -93,8 +98,10 @@ public final class Charts {
     }
     if (!any) {
       chart.addSeries("no data yet", List.of(0.0), List.of(0.0));
+    } else if (metric.logScale()) {
+      Axes.logY(chart, min(all), max(all));
     } else {
-      chart.getStyler().setYAxisLogarithmic(metric.logScale());
+      Axes.linearY(chart, all.stream().mapToDouble(Double::doubleValue).toArray());
     }
     return chart;
   }
@@ -106,8 +113,8 @@ public final class Charts {
   public static BufferedImage lines(
       tech.tablesaw.api.Table table, String xColumn, String yLabel, boolean logY) {
     XYChart chart = newChart(table.name(), xColumn, yLabel, WIDTH + 160);
-    chart.getStyler().setYAxisLogarithmic(logY);
     var xs = table.numberColumn(xColumn);
+    List<Double> all = new ArrayList<>();
     for (var column : table.columns()) {
       if (column.name().equals(xColumn)
           || !(column instanceof tech.tablesaw.api.NumericColumn<?> y)) {
@@ -120,11 +127,20 @@ public final class Charts {
         if (Double.isFinite(value) && (!logY || value > 0)) {
           x.add(xs.getDouble(row));
           v.add(value);
+          all.add(value);
         }
       }
       if (!x.isEmpty()) {
-        chart.addSeries(column.name(), x, v).setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries(column.name(), x, logY ? Axes.log10(v) : v).setMarker(SeriesMarkers.CIRCLE);
       }
+    }
+    Axes.linearX(chart, xs.asDoubleArray());
+    if (all.isEmpty()) {
+      chart.addSeries("no data", List.of(0.0), List.of(0.0));
+    } else if (logY) {
+      Axes.logY(chart, min(all), max(all));
+    } else {
+      Axes.linearY(chart, all.stream().mapToDouble(Double::doubleValue).toArray());
     }
     return BitmapEncoder.getBufferedImage(chart);
   }
@@ -158,12 +174,21 @@ public final class Charts {
     }
     XYChart chart = newChart(title, xLabel, "count (log scale)", WIDTH);
     chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setYAxisLogarithmic(true);
+    Axes.linearX(chart, min, max);
+    Axes.logY(chart, 1, max(y));
     chart
-        .addSeries("count", x, y)
+        .addSeries("count", x, Axes.log10(y))
         .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area)
         .setMarker(SeriesMarkers.NONE);
     return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  private static double min(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  private static double max(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
   }
 
   /** Returns the panels drawn next to each other on a white background. */

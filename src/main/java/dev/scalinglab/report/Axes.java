@@ -1,0 +1,166 @@
+package dev.scalinglab.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.function.Function;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Axis ranges and tick labels every chart shares, so that a chart reads the same at one epoch and
+ * at fifty: linear axes get round bounds and rounded labels (XChart otherwise labels the data
+ * values themselves when a series has only one or two, e.g. {@code 0.966666666666667}); log axes
+ * label decades as powers of ten.
+ */
+final class Axes {
+
+  private static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
+  private static final char[] SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹".toCharArray();
+
+  /** About this many labelled ticks on an axis. */
+  static final int TICKS = 5;
+
+  private Axes() {}
+
+  /** A round range with its tick step. */
+  record Range(double min, double max, double step) {}
+
+  /**
+   * Returns round bounds around the finite values in {@code values} with a step of 1, 2, 2.5 or 5
+   * times a power of ten, about {@link #TICKS} steps; a single value gets a range around it. Null
+   * if no value is finite.
+   */
+  static Range niceRange(double... values) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    if (min > max) {
+      return null;
+    }
+    if (max - min <= 1e-12 * Math.max(1, Math.abs(max))) {
+      double half = min == 0 ? 1 : Math.abs(min) * 0.1;
+      min -= half;
+      max += half;
+    }
+    double step = niceStep((max - min) / TICKS);
+    return new Range(Math.floor(min / step) * step, Math.ceil(max / step) * step, step);
+  }
+
+  /** Returns 1, 2, 2.5 or 5 times a power of ten, the smallest such value at least {@code raw}. */
+  static double niceStep(double raw) {
+    double power = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * power >= raw * (1 - 1e-9)) {
+        return m * power;
+      }
+    }
+    return 10 * power;
+  }
+
+  /**
+   * Returns the label format for ticks {@code step} apart within {@code range}: as many decimals as
+   * the step needs (up to two more for XChart's finer steps), scientific for huge or tiny numbers.
+   */
+  static DecimalFormat format(Range range) {
+    double magnitude = Math.max(Math.abs(range.min()), Math.abs(range.max()));
+    if (magnitude >= 1e9 || magnitude < 1e-3) {
+      return new DecimalFormat("0.##E0", ROOT);
+    }
+    if (magnitude >= 1e4) {
+      return new DecimalFormat("#,##0", ROOT);
+    }
+    int decimals = Math.max(0, (int) Math.ceil(-Math.log10(range.step()) - 1e-9));
+    DecimalFormat format =
+        new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals), ROOT);
+    format.setMaximumFractionDigits(decimals + 2);
+    return format;
+  }
+
+  /** Returns the tick label function for {@code range}; no "-0" from rounding noise. */
+  static Function<Double, String> labels(Range range) {
+    DecimalFormat format = format(range);
+    return v -> format.format(Math.abs(v) < range.step() * 1e-6 ? 0.0 : v);
+  }
+
+  /** Fits the y axis to {@code values} with round bounds and rounded labels. */
+  static void linearY(XYChart chart, double... values) {
+    Range range = niceRange(values);
+    if (range == null) {
+      return;
+    }
+    chart.getStyler().setYAxisMin(range.min());
+    chart.getStyler().setYAxisMax(range.max());
+    chart.setCustomYAxisTickLabelsFormatter(labels(range));
+  }
+
+  /** Fits the x axis to {@code values} with round bounds and rounded labels. */
+  static void linearX(XYChart chart, double... values) {
+    Range range = niceRange(values);
+    if (range == null) {
+      return;
+    }
+    chart.getStyler().setXAxisMin(range.min());
+    chart.getStyler().setXAxisMax(range.max());
+    // A pattern, not a formatter: with a formatter XChart labels every x value of the data.
+    chart.getStyler().setXAxisDecimalPattern(format(range).toPattern());
+  }
+
+  /**
+   * Makes the y axis a log axis for series whose y values are already {@code log10} of the data
+   * (see {@link #log10}), spanning {@code min..max} in data units: whole decades as bounds, labels
+   * at round steps of decades ({@code 0.01 … 1000} plainly, others as powers of ten). (XChart's own
+   * log axis labels every decade however many there are, and ignores the log scale once a tick
+   * label formatter is set.)
+   */
+  static void logY(XYChart chart, double min, double max) {
+    double lo = Math.floor(Math.log10(min));
+    double hi = Math.ceil(Math.log10(max));
+    if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+      return;
+    }
+    if (hi <= lo) {
+      hi = lo + 1;
+    }
+    chart.getStyler().setYAxisMin(lo);
+    chart.getStyler().setYAxisMax(hi);
+    chart.setCustomYAxisTickLabelsFormatter(Axes::decadeLabel);
+  }
+
+  /** Returns the label of {@code 10^v}: a power of ten, or two significant digits between them. */
+  static String decadeLabel(double v) {
+    long k = Math.round(v);
+    if (Math.abs(v - k) < 1e-9) {
+      return powerOfTen(k);
+    }
+    double value = new BigDecimal(Math.pow(10, v)).round(new MathContext(2)).doubleValue();
+    return new DecimalFormat(value >= 1e4 || value < 1e-3 ? "0.#E0" : "0.####", ROOT).format(value);
+  }
+
+  /** Returns the values as {@code log10}, for an axis set up by {@link #logY}. */
+  static java.util.List<Double> log10(java.util.List<Double> values) {
+    return values.stream().map(Math::log10).toList();
+  }
+
+  /** Returns 10^k as {@code 0.01 … 1000} or {@code 10⁻⁶}, {@code 10¹²}. */
+  static String powerOfTen(long k) {
+    if (k >= -2 && k <= 3) {
+      return new DecimalFormat("0.##", ROOT).format(Math.pow(10, k));
+    }
+    StringBuilder sb = new StringBuilder("10");
+    String digits = Long.toString(Math.abs(k));
+    if (k < 0) {
+      sb.append('⁻');
+    }
+    for (char c : digits.toCharArray()) {
+      sb.append(SUPERSCRIPT[c - '0']);
+    }
+    return sb.toString();
+  }
+}
