@@ -38,7 +38,8 @@ const report = { notebook, cells: [], pageErrors: [], timings: {} };
 try {
   const page = context.pages()[0] || (await context.newPage());
   page.on('pageerror', (e) => report.pageErrors.push(String(e.message || e)));
-  await page.goto(`${url}/lab/tree/${encodeURIComponent(notebook)}?token=${token}`);
+  // reset: a fresh workspace, only this notebook open.
+  await page.goto(`${url}/lab/tree/${encodeURIComponent(notebook)}?reset&token=${token}`);
   await page.waitForFunction(() => {
     const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
     const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
@@ -95,6 +96,7 @@ try {
       return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
     };
     return w.content.widgets.map((cell, index) => {
+      cell.node.setAttribute('data-test-cell', String(index)); // for the screenshots below
       if (cell.model.type !== 'code') return { index, type: cell.model.type };
       const outputs = [];
       for (let j = 0; j < cell.model.outputs.length; j++) {
@@ -125,10 +127,10 @@ try {
   await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.node
     .closest('.jp-WindowedPanel-outer, .jp-Notebook').scrollTo(0, 0));
   await page.screenshot({ path: join(shots, `${stem}-lab.png`) });
-  const cells = page.locator('.jp-Notebook .jp-Cell');
   for (const c of report.cells) {
     if (c.type === 'code' && (c.images > 0 || c.tables > 0)) {
-      await cells.nth(c.index).screenshot({ path: join(shots, `${stem}-cell${String(c.index).padStart(2, '0')}.png`) });
+      await page.locator(`[data-test-cell="${c.index}"]`)
+        .screenshot({ path: join(shots, `${stem}-cell${String(c.index).padStart(2, '0')}.png`) });
     }
   }
   if (process.env.PLAYGROUND === 'true') {
