@@ -22,6 +22,9 @@ public final class Main implements Runnable {
   /** Exit code for bad options or bad input (values, data files). */
   public static final int USAGE = 2;
 
+  /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
+  public static final int INTERRUPTED = 130;
+
   /** Exit code for a failure while running (data unavailable, training error). */
   public static final int FAILURE = 1;
 
@@ -43,6 +46,10 @@ public final class Main implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
+          if (e instanceof CtrlC.Interrupted) {
+            // The command has printed what was completed; 130 is the shell's code for SIGINT.
+            return INTERRUPTED;
+          }
           // Bad values and bad data are the user's to fix: usage errors, not crashes.
           boolean badInput = e instanceof IllegalArgumentException || e instanceof DataException;
           err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

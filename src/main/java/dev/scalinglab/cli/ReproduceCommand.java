@@ -2,15 +2,20 @@ package dev.scalinglab.cli;
 
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.experiment.Experiment;
+import dev.scalinglab.experiment.RunPlan;
 import dev.scalinglab.experiment.Scenarios;
+import dev.scalinglab.experiment.SeedStudy;
 import dev.scalinglab.report.ResultFiles;
 import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.OptimizerKind;
+import dev.scalinglab.train.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +29,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Train scenarios A-E of the question and compare them.",
-      "A: x/255 + Glorot.  B: raw x + Glorot/255.  C: B + first-layer kernel lr/s^2 (exact).",
-      "D: B + global lr/s^2.  E: B + first-layer lr/s.",
+      "A: x/255 + Glorot.  B: raw x + Glorot/255 (s = 255).",
+      "C: B + the exact compensation, first-layer kernel only: lr/s^2 for sgd and momentum,",
+      "   lr/s for adam.  D: B + global lr/s^2.",
+      "E: B + first-layer kernel and bias lr/s.  E': B + first-layer kernel lr/s, bias untouched.",
       "Writes history.csv, report.html and PNG plots to --out."
     })
 public final class ReproduceCommand implements Callable<Integer> {
@@ -58,27 +65,18 @@ public final class ReproduceCommand implements Callable<Integer> {
       })
   int seeds = 1;
 
-  private History history;
-
-  /** Returns the history of the last call, or null before it. */
-  public History history() {
-    return history;
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     OptimizerKind kind = shared.optimizer();
     Hyperparameters hp =
         new Hyperparameters(epochs, shared.batch, lr, shared.seed, trainSize, kind);
-    var chosen = Scenarios.parse(scenarios, kind);
-    if (seeds < 1) {
-      throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-    }
+    List<Scenario> chosen = Scenarios.parse(scenarios, kind);
+    // Bad values fail here, before the data loads.
+    RunPlan plan = seeds == 1 ? RunPlan.of(chosen, hp) : RunPlan.seeds(chosen, hp, seeds);
     shared.prepareOut();
     FashionMnistData dataset = shared.loadData(stdout);
-    Experiment experiment =
-        Experiment.builder().setData(dataset).optScenarios(chosen).optHyperparameters(hp).build();
+    Experiment experiment = Experiment.of(dataset, plan);
     String settings =
         String.format(
             Locale.ROOT,
@@ -91,42 +89,47 @@ public final class ReproduceCommand implements Callable<Integer> {
             shared.seed,
             trainSize);
     stdout.println("run: " + settings);
-    if (seeds > 1) {
-      history = SeedsRun.run(dataset, chosen, hp, seeds, settings, shared.out, stdout);
+    ProgressPrinter progress = new ProgressPrinter(stdout, System.console() != null, epochs);
+    long trainStart = System.nanoTime();
+    if (seeds == 1) {
+      History history = CtrlC.guard(experiment, stdout, () -> experiment.run(progress));
+      printTime(stdout, trainStart);
+      stdout.println(Tables.text(history.summary()));
+      printWritten(stdout, ResultFiles.write(shared.out, history, settings, chosen));
       return 0;
     }
-    Thread hook = new Thread(() -> onCtrlC(experiment, stdout), "scaling-lab-ctrl-c");
-    Runtime.getRuntime().addShutdownHook(hook);
-    long trainStart = System.nanoTime();
-    try {
-      history = experiment.run(new ProgressPrinter(stdout, System.console() != null, epochs));
-    } finally {
-      removeHook(hook);
-    }
-    stdout.printf(Locale.ROOT, "trained in %.1fs%n%n", (System.nanoTime() - trainStart) / 1e9);
-    stdout.println(Tables.text(history.summary()));
-    for (Path file : ResultFiles.write(shared.out, history, settings)) {
-      stdout.println("wrote " + file);
-    }
+    stdout.printf(
+        Locale.ROOT,
+        "seeds: %d (%d..%d), %d runs%n",
+        seeds,
+        hp.seed(),
+        hp.seed() + seeds - 1,
+        plan.size());
+    SeedStudy.Result study =
+        CtrlC.guard(experiment, stdout, () -> SeedStudy.run(experiment, progress));
+    printTime(stdout, trainStart);
+    stdout.println(Tables.text(study.aggregate()));
+    printWritten(
+        stdout,
+        ResultFiles.write(
+            shared.out,
+            study.history(),
+            settings + ", " + seeds + " seeds",
+            chosen,
+            Map.of("val_accuracy_bands", study.bands())));
+    Path csv = shared.out.resolve("seeds.csv");
+    study.aggregate().write().csv(csv.toFile());
+    stdout.println("wrote " + csv);
     return 0;
   }
 
-  private static void onCtrlC(Experiment experiment, PrintWriter stdout) {
-    experiment.cancel();
-    History partial = experiment.history();
-    stdout.println();
-    stdout.println("interrupted: epochs completed per scenario:");
-    for (String s : partial.scenarios()) {
-      stdout.println("  " + s + ": " + partial.rows(s).size());
-    }
-    stdout.flush();
+  private static void printTime(PrintWriter stdout, long start) {
+    stdout.printf(Locale.ROOT, "trained in %.1fs%n%n", (System.nanoTime() - start) / 1e9);
   }
 
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The JVM is already exiting (Ctrl-C); the hook reports.
+  private static void printWritten(PrintWriter stdout, List<Path> files) {
+    for (Path file : files) {
+      stdout.println("wrote " + file);
     }
   }
 }

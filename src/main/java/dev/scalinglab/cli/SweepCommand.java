@@ -1,9 +1,10 @@
 package dev.scalinglab.cli;
 
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.experiment.Experiment;
+import dev.scalinglab.experiment.RunPlan;
 import dev.scalinglab.experiment.Sweep;
 import dev.scalinglab.report.Charts;
-import dev.scalinglab.report.Heatmaps;
 import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.OptimizerKind;
@@ -55,13 +56,6 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Train on the first N of the 55,000 images (default: ${DEFAULT-VALUE}).")
   int trainSize = 10_000;
 
-  private Table table;
-
-  /** Returns the table of the last call, or null before it. */
-  public Table table() {
-    return table;
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -71,17 +65,12 @@ public final class SweepCommand implements Callable<Integer> {
     // Validates epochs, batch and train size before the data loads.
     Hyperparameters hp =
         new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind);
-    // Bad scales or learning rates fail before the data loads.
-    validate(scaleList, lrList, hp);
+    // Bad scales or learning rates (also a compensated rate float32 cannot hold) fail here,
+    // before the data loads.
+    RunPlan grid = RunPlan.grid(scaleList, lrList, hp);
     shared.prepareOut();
     FashionMnistData dataset = shared.loadData(stdout);
-    Sweep sweep =
-        Sweep.builder()
-            .setData(dataset)
-            .setScales(scaleList)
-            .setLearningRates(lrList)
-            .optHyperparameters(hp)
-            .build();
+    Experiment experiment = Sweep.experiment(dataset, grid);
     String settings =
         String.format(
             Locale.ROOT,
@@ -94,36 +83,32 @@ public final class SweepCommand implements Callable<Integer> {
     stdout.printf(
         Locale.ROOT,
         "sweep: %d cells (2 models x %d scales x %d lrs), %s%n",
-        sweep.cells(),
+        grid.size(),
         scaleList.size(),
         lrList.size(),
         settings);
-    Thread hook = new Thread(sweep::cancel, "scaling-lab-sweep-ctrl-c");
-    Runtime.getRuntime().addShutdownHook(hook);
     long sweepStart = System.nanoTime();
-    try {
-      table =
-          sweep.run(
-              cell -> {
-                stdout.printf(
-                    Locale.ROOT,
-                    "[%d/%d] %-13s s=%-5s lr=%-6s val_acc %s  %.1fs%n",
-                    cell.done(),
-                    cell.total(),
-                    cell.model(),
-                    String.format(Locale.ROOT, "%g", cell.scale()).replaceAll("\\.?0+$", ""),
-                    String.format(Locale.ROOT, "%g", cell.lr()).replaceAll("\\.?0+$", ""),
-                    describe(cell),
-                    cell.last().seconds());
-                stdout.flush();
-              });
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting.
-      }
-    }
+    Sweep.Result result =
+        CtrlC.guard(
+            experiment,
+            stdout,
+            () ->
+                Sweep.run(
+                    experiment,
+                    cell -> {
+                      stdout.printf(
+                          Locale.ROOT,
+                          "[%d/%d] %-13s s=%-5s lr=%-6s val_acc %s  %.1fs%n",
+                          cell.done(),
+                          cell.total(),
+                          cell.model(),
+                          Sweep.number(cell.scale()),
+                          Sweep.number(cell.lr()),
+                          describe(cell),
+                          cell.last().seconds());
+                      stdout.flush();
+                    }));
+    Table table = result.table();
     double wall = (System.nanoTime() - sweepStart) / 1e9;
     stdout.printf(Locale.ROOT, "sweep wall time: %.1fs%n%n", wall);
     stdout.println(Tables.text(table));
@@ -131,9 +116,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path csv = shared.out.resolve("sweep.csv");
     table.write().csv(csv.toFile());
     Path png = shared.out.resolve("sweep.png");
-    Charts.savePng(
-        Heatmaps.image(table, "val_accuracy", "final validation accuracy (" + settings + ")", 0, 1),
-        png);
+    Charts.savePng(result.heatmap("final validation accuracy (" + settings + ")"), png);
     stdout.println("wrote " + csv);
     stdout.println("wrote " + png);
     return 0;
@@ -157,15 +140,6 @@ public final class SweepCommand implements Callable<Integer> {
       case DIVERGED -> "DIVERGED (NaN/inf)";
       case FAILED -> "FAILED";
     };
-  }
-
-  private static void validate(List<Double> scales, List<Double> lrs, Hyperparameters hp) {
-    for (double s : scales) {
-      dev.scalinglab.data.FeatureScaling.checkScale(s);
-    }
-    for (double lr : lrs) {
-      hp.withLearningRate(lr);
-    }
   }
 
   /** Parses a comma-separated list of numbers; a bad entry names the option. */

@@ -19,6 +19,7 @@ import tech.tablesaw.api.Table;
  */
 public final class FirstStepAnalysis {
 
+  /** Validation images the step is measured on: enough for stable norms, a fifth of the split. */
   private static final int PROBE = 1000;
 
   private FirstStepAnalysis() {}

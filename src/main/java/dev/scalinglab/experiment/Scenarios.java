@@ -6,8 +6,9 @@ import dev.scalinglab.train.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import tech.tablesaw.api.Table;
 
-/** The question's scenarios A–E, and lookup by name. */
+/** The question's scenarios A–E (and E′), and lookup by name. */
 public final class Scenarios {
 
   /** The input scale of raw pixels: the question's 255. */
@@ -47,7 +48,17 @@ public final class Scenarios {
 
   /** E: B with first-layer (kernel and bias) lr/s: half the compensation. */
   public static Scenario e() {
-    return new Scenario("E", "B + first layer lr/s", RAW, LrMultipliers.firstLayer(1 / RAW));
+    return new Scenario(
+        "E", "B + first layer (kernel and bias) lr/s", RAW, LrMultipliers.firstLayer(1 / RAW));
+  }
+
+  /**
+   * E′ (named {@code E'}): B with lr/s on the first-layer kernel only, the bias untouched; the
+   * other reading of "first-layer lr/s".
+   */
+  public static Scenario ePrime() {
+    return new Scenario(
+        "E'", "B + first kernel lr/s (bias untouched)", RAW, LrMultipliers.firstKernel(1 / RAW));
   }
 
   /** Returns A–E, C using the exact rule for {@code optimizer}. */
@@ -55,39 +66,30 @@ public final class Scenarios {
     return List.of(a(), b(), c(optimizer), d(), e());
   }
 
+  /** Returns A–E and E′, C using the exact rule for {@code optimizer}. */
+  public static List<Scenario> known(OptimizerKind optimizer) {
+    return List.of(a(), b(), c(optimizer), d(), e(), ePrime());
+  }
+
   /** Returns A–E for plain SGD. */
   public static List<Scenario> all() {
     return all(OptimizerKind.SGD);
   }
 
-  /** Returns the scenario named {@code name} (A–E, any case). */
+  /** Returns the scenario named {@code name} (A–E or E', any case; E′ also with a prime). */
   public static Scenario byName(String name, OptimizerKind optimizer) {
-    String key = name.trim().toUpperCase(Locale.ROOT);
-    for (Scenario s : all(optimizer)) {
+    String key = name.trim().toUpperCase(Locale.ROOT).replace('′', '\'');
+    for (Scenario s : known(optimizer)) {
       if (s.name().equals(key)) {
         return s;
       }
     }
-    throw new IllegalArgumentException("Unknown scenario '" + name + "': use A, B, C, D or E");
+    throw new IllegalArgumentException("Unknown scenario '" + name + "': use A, B, C, D, E or E'");
   }
 
   /** Returns the scenarios as a table: name, description, s and the learning-rate factors. */
-  public static tech.tablesaw.api.Table table(List<Scenario> scenarios) {
-    var name = tech.tablesaw.api.StringColumn.create("scenario");
-    var description = tech.tablesaw.api.StringColumn.create("description");
-    var s = tech.tablesaw.api.DoubleColumn.create("s");
-    var kernel = tech.tablesaw.api.DoubleColumn.create("lr factor W₁");
-    var bias = tech.tablesaw.api.DoubleColumn.create("lr factor b₁");
-    var others = tech.tablesaw.api.DoubleColumn.create("lr factor others");
-    for (Scenario sc : scenarios) {
-      name.append(sc.name());
-      description.append(sc.description());
-      s.append(sc.inputScale());
-      kernel.append(sc.multipliers().firstKernel());
-      bias.append(sc.multipliers().firstBias());
-      others.append(sc.multipliers().others());
-    }
-    return tech.tablesaw.api.Table.create("scenarios", name, description, s, kernel, bias, others);
+  public static Table table(List<Scenario> scenarios) {
+    return Scenario.table(scenarios);
   }
 
   /** Parses a comma-separated list such as "A,C" (any case, spaces allowed). */
@@ -95,7 +97,12 @@ public final class Scenarios {
     List<Scenario> out = new ArrayList<>();
     for (String part : names.split(",")) {
       if (!part.isBlank()) {
-        out.add(byName(part, optimizer));
+        Scenario s = byName(part, optimizer);
+        if (out.stream().anyMatch(o -> o.name().equals(s.name()))) {
+          throw new IllegalArgumentException(
+              "Scenario " + s.name() + " is listed twice in '" + names + "': name each once");
+        }
+        out.add(s);
       }
     }
     if (out.isEmpty()) {

@@ -7,10 +7,12 @@ import static tech.tablesaw.aggregate.AggregateFunctions.min;
 import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.report.Bands;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingListener;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Runs scenarios over several seeds (seed, seed + 1, ...), all in parallel, so a reader sees which
- * differences between scenarios are larger than the spread between seeds.
+ * Scenarios over several seeds (seed, seed + 1, ...; a {@link RunPlan#seeds} plan), so a reader
+ * sees which differences between scenarios are larger than the spread between seeds.
  *
  * <p>Each run is named {@code A[seed=43]} in the raw {@link History}; {@link #aggregate} reduces
  * the runs to mean, standard deviation, minimum and maximum per scenario and epoch.
@@ -38,71 +40,43 @@ public final class SeedStudy {
   private static final Pattern RUN_NAME = Pattern.compile("(.+)\\[seed=(-?\\d+)]");
   private static final Pattern SUMMARY_COLUMN = Pattern.compile("(.+) \\[(.+)]");
 
-  private final List<Scenario> scenarios;
-  private final Hyperparameters hyperparameters;
-  private final int seeds;
-  private final Experiment runs;
+  private SeedStudy() {}
 
-  private SeedStudy(Builder b) {
-    this.scenarios = List.copyOf(b.scenarios);
-    this.hyperparameters = b.hyperparameters;
-    this.seeds = b.seeds;
-    Experiment.Builder list = Experiment.builder().setData(b.data).optContinueOnFailure(true);
-    for (int i = 0; i < seeds; i++) {
-      long seed = hyperparameters.seed() + i;
-      for (Scenario s : scenarios) {
-        list.addRun(s.withName(runName(s.name(), seed)), hyperparameters.withSeed(seed));
-      }
+  /**
+   * What a seed study returns: every run's history and their aggregate.
+   *
+   * @param history the raw history, runs named as {@link RunPlan#seedRunName}
+   * @param aggregate {@link #aggregate} of it
+   */
+  public record Result(History history, Table aggregate) {
+
+    /** Returns the validation-accuracy bands: mean and min–max per scenario and epoch. */
+    public BufferedImage bands() {
+      return Bands.image(aggregate, "val_accuracy", "validation accuracy");
     }
-    if (b.parallelism != -1) {
-      list.optParallelism(b.parallelism);
-    }
-    this.runs = list.build();
   }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * Trains {@code scenarios} with {@code seeds} seeds from {@code hp.seed()} on, all in parallel,
+   * and returns the result; a run that throws stops the study at once.
+   */
+  public static Result run(
+      FashionMnistData data, List<Scenario> scenarios, Hyperparameters hp, int seeds) {
+    return run(Experiment.of(data, RunPlan.seeds(scenarios, hp, seeds)), TrainingListener.NONE);
+  }
+
+  /**
+   * Runs {@code experiment} (a plan of {@link RunPlan#seeds}), reporting to {@code listener}, and
+   * returns the result; the caller keeps the experiment to cancel it.
+   */
+  public static Result run(Experiment experiment, TrainingListener listener) {
+    History h = experiment.run(listener);
+    return new Result(h, aggregate(h));
   }
 
   /** Returns the name of one run in the raw history, e.g. {@code A[seed=43]}. */
   public static String runName(String scenario, long seed) {
-    return scenario + "[seed=" + seed + "]";
-  }
-
-  /** Runs every scenario with every seed and returns the raw history. */
-  public History run() {
-    return run(TrainingListener.NONE);
-  }
-
-  /** Runs every scenario with every seed, reporting to {@code listener} (calls serialised). */
-  public History run(TrainingListener listener) {
-    History h = runs.run(listener);
-    if (!runs.failures().isEmpty()) {
-      var first = runs.failures().entrySet().iterator().next();
-      throw new IllegalStateException("run " + first.getKey() + " failed", first.getValue());
-    }
-    return h;
-  }
-
-  /** Interrupts a running {@link #run} from another thread and waits. */
-  public void cancel() {
-    runs.cancel();
-  }
-
-  /** Returns the raw history of the current or last run, growing while it runs. */
-  public History history() {
-    return runs.history();
-  }
-
-  /** Returns the number of seeds. */
-  public int seeds() {
-    return seeds;
-  }
-
-  /** Returns the scenarios. */
-  public List<Scenario> scenarios() {
-    return scenarios;
+    return RunPlan.seedRunName(scenario, seed);
   }
 
   /**
@@ -178,71 +152,5 @@ public final class SeedStudy {
       sorted.append(summary.where(summary.stringColumn("scenario").isEqualTo(g)).sortOn("epoch"));
     }
     return sorted.setName("seeds");
-  }
-
-  /** Builds a {@link SeedStudy}; only the data is required. */
-  public static final class Builder {
-    private FashionMnistData data;
-    private List<Scenario> scenarios = Scenarios.all();
-    private Hyperparameters hyperparameters = Hyperparameters.QUESTION;
-    private int seeds = 3;
-    private int parallelism = -1;
-
-    private Builder() {}
-
-    /** Sets the data (required). */
-    public Builder setData(FashionMnistData data) {
-      this.data = data;
-      return this;
-    }
-
-    /** Sets the scenarios (default A–E). */
-    public Builder optScenarios(List<Scenario> scenarios) {
-      this.scenarios = List.copyOf(scenarios);
-      return this;
-    }
-
-    /** Sets the scenarios (default A–E). */
-    public Builder optScenarios(Scenario... scenarios) {
-      return optScenarios(List.of(scenarios));
-    }
-
-    /** Sets the hyper-parameters; their seed is the first seed (default the question's). */
-    public Builder optHyperparameters(Hyperparameters hyperparameters) {
-      this.hyperparameters = hyperparameters;
-      return this;
-    }
-
-    /** Sets how many seeds each scenario runs with (default 3). */
-    public Builder optSeeds(int seeds) {
-      this.seeds = seeds;
-      return this;
-    }
-
-    /** Sets how many runs train at once (default: one per core). */
-    public Builder optParallelism(int parallelism) {
-      this.parallelism = parallelism;
-      return this;
-    }
-
-    /** Validates and builds. */
-    public SeedStudy build() {
-      if (data == null) {
-        throw new IllegalArgumentException("SeedStudy needs data: call setData(...)");
-      }
-      if (seeds < 1) {
-        throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
-      }
-      if (scenarios.isEmpty()) {
-        throw new IllegalArgumentException("SeedStudy needs at least one scenario");
-      }
-      if (scenarios.stream().map(Scenario::name).distinct().count() != scenarios.size()) {
-        throw new IllegalArgumentException("Scenario names must be unique: " + scenarios);
-      }
-      if (hyperparameters == null) {
-        throw new IllegalArgumentException("hyper-parameters must be set");
-      }
-      return new SeedStudy(this);
-    }
   }
 }

@@ -47,7 +47,8 @@ public final class StepZero {
 
   /**
    * Returns the logits of A and B (input scale s) for the first {@code images} validation images
-   * before training: the predicted class of each and the largest difference of their logits.
+   * before training (all 5,000 if fewer): the predicted class of each and the largest difference of
+   * their logits.
    */
   public static Table logits(FashionMnistData data, Hyperparameters hp, float s, int images) {
     IntColumn image = IntColumn.create("image");
@@ -59,15 +60,17 @@ public final class StepZero {
     try (NDManager m = Engine.getInstance().newBaseManager();
         ModelTrainer a = ModelTrainer.create(data, Scenarios.a(), hp, m);
         ModelTrainer b = ModelTrainer.create(data, Scenarios.b().withInputScale(s), hp, m)) {
-      String rows = "0:" + images;
-      NDArray la = a.model().forward(a.probe().validationFeatures().get(rows));
-      NDArray lb = b.model().forward(b.probe().validationFeatures().get(rows));
+      NDArray xa = Activations.firstImages(a, images);
+      NDArray xb = Activations.firstImages(b, images);
+      String rows = "0:" + xa.getShape().get(0);
+      NDArray la = a.model().forward(xa);
+      NDArray lb = b.model().forward(xb);
       long[] labels = data.validation().labels().get(rows).toLongArray();
       long[] pa = la.argMax(1).toLongArray();
       long[] pb = lb.argMax(1).toLongArray();
       float[] maxA = la.abs().max(new int[] {1}).toFloatArray();
       float[] diff = lb.sub(la).abs().max(new int[] {1}).toFloatArray();
-      for (int i = 0; i < images; i++) {
+      for (int i = 0; i < pa.length; i++) {
         image.append(i);
         label.append(FashionMnistData.CLASS_NAMES.get((int) labels[i]));
         predictedA.append(FashionMnistData.CLASS_NAMES.get((int) pa[i]));

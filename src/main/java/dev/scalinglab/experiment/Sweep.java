@@ -1,15 +1,12 @@
 package dev.scalinglab.experiment;
 
 import dev.scalinglab.data.FashionMnistData;
-import dev.scalinglab.data.FeatureScaling;
+import dev.scalinglab.report.Heatmaps;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
-import dev.scalinglab.train.LrMultipliers;
-import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingListener;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +19,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A grid over input scale s × learning rate for two models: the uncompensated one (features raw /
- * 255 · s, first kernel Glorot / s, the plain learning rate everywhere) and the compensated one
- * (the same, with the first kernel's learning rate times the optimizer's exact factor, 1/s² for
- * SGD). Cells train in parallel on all cores; a cell that diverges or fails is recorded as such and
- * the sweep goes on.
+ * A grid over input scale s × learning rate ({@link RunPlan#grid}) for two models: the
+ * uncompensated one (features raw / 255 · s, first kernel Glorot / s, the plain learning rate
+ * everywhere) and the compensated one (the same, with the first kernel's learning rate times the
+ * optimizer's exact factor, 1/s² for SGD). Cells train in parallel on all cores; a cell that
+ * diverges or fails is recorded as such and the sweep goes on. Returns a {@link Result}: the table
+ * and its heatmap.
  */
 public final class Sweep {
 
@@ -111,43 +109,68 @@ public final class Sweep {
           "diverged",
           "seconds");
 
-  private final List<Double> scales;
-  private final List<Double> lrs;
-  private final Hyperparameters hyperparameters;
-  private final Map<String, Spec> specs = new HashMap<>();
-  private final List<String> order = new ArrayList<>();
-  private final Experiment runs;
+  private Sweep() {}
 
-  private record Spec(Model model, double scale, double lr, double kernelLr) {}
+  /**
+   * What a sweep returns.
+   *
+   * @param table one row per cell, columns {@link #COLUMNS}
+   * @param history every cell's per-epoch rows, runs named as {@link #name}
+   */
+  public record Result(Table table, History history) {
 
-  private Sweep(Builder b) {
-    this.scales = List.copyOf(b.scales);
-    this.lrs = List.copyOf(b.lrs);
-    this.hyperparameters = b.hyperparameters;
-    Experiment.Builder list = Experiment.builder().setData(b.data).optContinueOnFailure(true);
-    for (Model model : Model.values()) {
-      for (double s : scales) {
-        for (double lr : lrs) {
-          double factor =
-              model == Model.COMPENSATED ? hyperparameters.optimizer().exactKernelFactor(s) : 1;
-          String name = name(model, s, lr);
-          Scenario scenario =
-              new Scenario(name, name, (float) s, LrMultipliers.firstKernel(factor));
-          list.addRun(scenario, hyperparameters.withLearningRate(lr));
-          specs.put(name, new Spec(model, s, lr, lr * factor));
-          order.add(name);
-        }
-      }
+    /** Returns the heatmap of the final validation accuracy, titled {@code title}. */
+    public BufferedImage heatmap(String title) {
+      return Heatmaps.image(table, "val_accuracy", title, 0, 1);
     }
-    if (b.parallelism != -1) {
-      list.optParallelism(b.parallelism);
-    }
-    this.runs = list.build();
   }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * Trains every cell of {@link RunPlan#grid}({@code scales}, {@code lrs}, {@code hp}) in parallel
+   * and returns the result; a cell that diverges or throws is recorded as such.
+   */
+  public static Result run(
+      FashionMnistData data, List<Double> scales, List<Double> lrs, Hyperparameters hp) {
+    return run(experiment(data, RunPlan.grid(scales, lrs, hp)), cell -> {});
+  }
+
+  /** Returns the experiment that trains {@code grid}, going on past cells that throw. */
+  public static Experiment experiment(FashionMnistData data, RunPlan grid) {
+    return Experiment.builder().setData(data).setPlan(grid).optContinueOnFailure(true).build();
+  }
+
+  /**
+   * Runs {@code experiment} (from {@link #experiment}), calling {@code onCell} as each cell
+   * finishes (calls serialised), and returns the result; the caller keeps the experiment to cancel
+   * it.
+   */
+  public static Result run(Experiment experiment, Consumer<Cell> onCell) {
+    RunPlan plan = experiment.plan();
+    int total = plan.size();
+    AtomicInteger done = new AtomicInteger();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochResult r) {
+            RunPlan.Run run = plan.run(r.scenario());
+            if (r.epoch() < run.hyperparameters().epochs() && !r.diverged()) {
+              return;
+            }
+            RunPlan.Cell c = run.cell();
+            onCell.accept(
+                new Cell(
+                    c.model(),
+                    c.scale(),
+                    c.lr(),
+                    c.kernelLr(),
+                    r,
+                    status(r, experiment.failures().containsKey(r.scenario())),
+                    done.incrementAndGet(),
+                    total));
+          }
+        };
+    History h = experiment.run(listener);
+    return new Result(table(plan, h, experiment.failures()), h);
   }
 
   /** Returns the run name of a cell, e.g. {@code compensated s=4 lr=0.01}. */
@@ -155,66 +178,12 @@ public final class Sweep {
     return model + " s=" + number(scale) + " lr=" + number(lr);
   }
 
-  /** Runs every cell and returns the table of {@link #table}. */
-  public Table run() {
-    return run(cell -> {});
-  }
-
-  /**
-   * Runs every cell, calling {@code onCell} as each finishes (calls are serialised), and returns
-   * the table of {@link #table}.
-   */
-  public Table run(Consumer<Cell> onCell) {
-    int total = order.size();
-    AtomicInteger done = new AtomicInteger();
-    int epochs = hyperparameters.epochs();
-    TrainingListener listener =
-        new TrainingListener() {
-          @Override
-          public void onEpoch(EpochResult r) {
-            if (r.epoch() < epochs && !r.diverged()) {
-              return;
-            }
-            Spec spec = specs.get(r.scenario());
-            Status status = status(r.scenario(), r);
-            onCell.accept(
-                new Cell(
-                    spec.model(),
-                    spec.scale(),
-                    spec.lr(),
-                    spec.kernelLr(),
-                    r,
-                    status,
-                    done.incrementAndGet(),
-                    total));
-          }
-        };
-    runs.run(listener);
-    return table();
-  }
-
-  /** Interrupts a running {@link #run} from another thread and waits. */
-  public void cancel() {
-    runs.cancel();
-  }
-
-  /** Returns the raw per-epoch history of every cell, named as {@link #name}. */
-  public History history() {
-    return runs.history();
-  }
-
-  /** Returns the number of cells: models × scales × learning rates. */
-  public int cells() {
-    return order.size();
-  }
-
   /**
    * Returns one row per cell with the columns of {@link #COLUMNS}: the last epoch's metrics, the
    * cell's status (ok, exploded, diverged, failed), {@code diverged} (NaN/inf or failed: no usable
    * model) and its total seconds; cells not (yet) run are left out.
    */
-  public Table table() {
-    History h = runs.history();
+  public static Table table(RunPlan plan, History h, Map<String, RuntimeException> failures) {
     StringColumn model = StringColumn.create("model");
     DoubleColumn scale = DoubleColumn.create("scale");
     DoubleColumn lr = DoubleColumn.create("lr");
@@ -226,15 +195,16 @@ public final class Sweep {
     StringColumn status = StringColumn.create("status");
     BooleanColumn diverged = BooleanColumn.create("diverged");
     DoubleColumn seconds = DoubleColumn.create("seconds");
-    for (String name : order) {
+    for (RunPlan.Run run : plan.runs()) {
+      String name = run.name();
       List<EpochResult> rows = h.rows(name);
-      boolean failed = runs.failures().containsKey(name);
+      boolean failed = failures.containsKey(name);
       if (rows.isEmpty() && !failed) {
         continue;
       }
-      Spec spec = specs.get(name);
+      RunPlan.Cell spec = run.cell();
       EpochResult last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-      Status st = status(name, last);
+      Status st = status(last, failed);
       model.append(spec.model().toString());
       scale.append(spec.scale());
       lr.append(spec.lr());
@@ -262,8 +232,8 @@ public final class Sweep {
         seconds);
   }
 
-  private Status status(String name, EpochResult last) {
-    if (runs.failures().containsKey(name)) {
+  private static Status status(EpochResult last, boolean failed) {
+    if (failed) {
       return Status.FAILED;
     }
     if (last == null || last.diverged()) {
@@ -275,83 +245,19 @@ public final class Sweep {
     return last.deadRelu() >= DEAD_RELU ? Status.DEAD : Status.OK;
   }
 
-  /** Formats a number without a trailing ".0" (4, 0.01, 1e-05). */
-  static String number(double v) {
+  /**
+   * Formats a number compactly and exactly enough to tell grid values apart: 4, 0.01, 1e-05, 1e+30.
+   */
+  public static String number(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e9) {
       return Long.toString((long) v);
     }
-    return Double.toString(v);
-  }
-
-  /** Builds a {@link Sweep}; data, scales and learning rates are required. */
-  public static final class Builder {
-    private FashionMnistData data;
-    private List<Double> scales = List.of();
-    private List<Double> lrs = List.of();
-    private Hyperparameters hyperparameters = Hyperparameters.QUESTION.withEpochs(1);
-    private int parallelism = -1;
-
-    private Builder() {}
-
-    /** Sets the data (required). */
-    public Builder setData(FashionMnistData data) {
-      this.data = data;
-      return this;
+    String g = String.format(Locale.ROOT, "%.6g", v);
+    int e = g.indexOf('e');
+    String mantissa = e < 0 ? g : g.substring(0, e);
+    if (mantissa.contains(".")) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
-
-    /** Sets the input scales s (required, each finite and > 0). */
-    public Builder setScales(List<Double> scales) {
-      this.scales = List.copyOf(scales);
-      return this;
-    }
-
-    /** Sets the base learning rates (required, each finite and > 0). */
-    public Builder setLearningRates(List<Double> lrs) {
-      this.lrs = List.copyOf(lrs);
-      return this;
-    }
-
-    /**
-     * Sets epochs, batch, seed, train size and optimizer (default: the question's, 1 epoch); the
-     * learning rate is replaced by each cell's.
-     */
-    public Builder optHyperparameters(Hyperparameters hyperparameters) {
-      this.hyperparameters = hyperparameters;
-      return this;
-    }
-
-    /** Sets how many cells train at once (default: one per core). */
-    public Builder optParallelism(int parallelism) {
-      this.parallelism = parallelism;
-      return this;
-    }
-
-    /** Validates and builds. */
-    public Sweep build() {
-      if (data == null) {
-        throw new IllegalArgumentException("Sweep needs data: call setData(...)");
-      }
-      if (scales.isEmpty()) {
-        throw new IllegalArgumentException("Sweep needs at least one input scale");
-      }
-      if (lrs.isEmpty()) {
-        throw new IllegalArgumentException("Sweep needs at least one learning rate");
-      }
-      if (hyperparameters == null) {
-        throw new IllegalArgumentException("hyper-parameters must be set");
-      }
-      scales.forEach(FeatureScaling::checkScale);
-      for (double lr : lrs) {
-        // Validates with the same message as the hyper-parameters.
-        hyperparameters.withLearningRate(lr);
-      }
-      if (scales.stream().distinct().count() != scales.size()) {
-        throw new IllegalArgumentException("input scales must be distinct: " + scales);
-      }
-      if (lrs.stream().distinct().count() != lrs.size()) {
-        throw new IllegalArgumentException("learning rates must be distinct: " + lrs);
-      }
-      return new Sweep(this);
-    }
+    return e < 0 ? mantissa : mantissa + g.substring(e);
   }
 }

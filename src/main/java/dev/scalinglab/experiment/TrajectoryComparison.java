@@ -23,14 +23,19 @@ public final class TrajectoryComparison {
   private TrajectoryComparison() {}
 
   /**
-   * Returns a table with a row every {@code every} steps up to {@code steps} (within the first
-   * epoch) and a column per scenario.
+   * Returns a table with a row every {@code every} steps up to {@code steps} and a column per
+   * scenario. A trajectory longer than an epoch goes on into the next epochs (each with its own
+   * batch order), whatever {@code hp.epochs()} says.
    */
   public static Table run(
       FashionMnistData data, Hyperparameters hp, List<Scenario> others, int steps, int every) {
-    if (steps < 1 || every < 1 || steps > hp.stepsPerEpoch()) {
+    if (steps < 1) {
       throw new IllegalArgumentException(
-          "steps must be in 1.." + hp.stepsPerEpoch() + " and every >= 1");
+          "steps (the trajectory's length in SGD steps) must be >= 1, got " + steps);
+    }
+    if (every < 1) {
+      throw new IllegalArgumentException(
+          "every (steps between two rows of the trajectory) must be >= 1, got " + every);
     }
     try (NDManager m = Engine.getInstance().newBaseManager()) {
       ModelTrainer a = ModelTrainer.create(data, Scenarios.a(), hp, m);

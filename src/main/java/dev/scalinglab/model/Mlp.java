@@ -56,6 +56,7 @@ public final class Mlp implements AutoCloseable {
     List<Linear> layers = new ArrayList<>();
     for (int i = 1; i < sizes.length; i++) {
       Linear linear = Linear.builder().setUnits(sizes[i]).build();
+      // A distinct stream per layer (1,000,003 is prime, so layers never share a seed).
       long layerSeed = seed * 1_000_003L + i;
       linear.setInitializer(
           i == 1

@@ -17,7 +17,14 @@ import tech.tablesaw.api.Table;
  * value column such as {@code val_accuracy}): one panel per model, input scale s down the rows,
  * learning rate across, each cell coloured and annotated with its value; "exploded" cells (finite
  * but huge loss) add their loss under the value; cells that diverged or failed are grey and read
- * "div" or "fail". Drawn with Java2D for full control of the annotation.
+ * "div" or "fail".
+ *
+ * <p>Drawn with Java2D rather than XChart's {@code HeatMapChart} (3.8.8), which cannot draw what
+ * the sweep needs: a cell's text can only be a format of its own number (one {@code
+ * Function<Double, String>} for all cells), so no "div"/"fail" cells and no second line with an
+ * exploded cell's loss or "ReLUs dead"; every cell is coloured on the one value scale, so no grey
+ * for cells without a value; and one chart holds one grid, so the two models' panels sharing one
+ * colour bar would be two charts pasted together.
  */
 public final class Heatmaps {
 

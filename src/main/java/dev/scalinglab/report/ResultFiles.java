@@ -1,6 +1,7 @@
 package dev.scalinglab.report;
 
 import dev.scalinglab.train.History;
+import dev.scalinglab.train.Scenario;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,22 +22,34 @@ public final class ResultFiles {
    * @param settings one line describing the run, shown in the report
    */
   public static List<Path> write(Path dir, History history, String settings) throws IOException {
-    return write(dir, history, settings, Map.of());
+    return write(dir, history, settings, List.of(), Map.of());
+  }
+
+  /** Writes everything; the report lists {@code scenarios} (what each one is). */
+  public static List<Path> write(
+      Path dir, History history, String settings, List<Scenario> scenarios) throws IOException {
+    return write(dir, history, settings, scenarios, Map.of());
   }
 
   /**
    * Writes everything, plus {@code extraCharts} (file name without {@code .png} → image), which are
-   * saved as PNGs and shown first in the report.
+   * saved as PNGs and shown first in the report; the report lists {@code scenarios}.
    */
   public static List<Path> write(
-      Path dir, History history, String settings, Map<String, BufferedImage> extraCharts)
+      Path dir,
+      History history,
+      String settings,
+      List<Scenario> scenarios,
+      Map<String, BufferedImage> extraCharts)
       throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     Path csv = dir.resolve("history.csv");
     history.table().write().csv(csv.toFile());
     written.add(csv);
-    HtmlReport report = new HtmlReport("scaling-lab: input scale and SGD", settings, history);
+    HtmlReport report =
+        new HtmlReport("scaling-lab: input scale and SGD", settings, history)
+            .setScenarios(scenarios);
     for (Map.Entry<String, BufferedImage> extra : extraCharts.entrySet()) {
       Path png = dir.resolve(extra.getKey() + ".png");
       Charts.savePng(extra.getValue(), png);

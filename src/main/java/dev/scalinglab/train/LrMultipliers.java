@@ -34,6 +34,35 @@ public record LrMultipliers(double firstKernel, double firstBias, double others)
     return new LrMultipliers(factor, factor, 1);
   }
 
+  /**
+   * Throws {@link IllegalArgumentException} unless every learning rate these factors give with base
+   * rate {@code lr} is a normal float32 number: a rate that underflows to 0 (or to a subnormal
+   * number) would silently freeze or distort its parameters. {@code where} names the run.
+   */
+  public void checkRepresentable(double lr, String where) {
+    checkRate("first-layer kernel", lr, firstKernel, where);
+    checkRate("first-layer bias", lr, firstBias, where);
+    checkRate("other parameters'", lr, others, where);
+  }
+
+  private static void checkRate(String what, double lr, double factor, String where) {
+    float rate = (float) (lr * factor);
+    if (rate < Float.MIN_NORMAL || Float.isInfinite(rate)) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: the %s learning rate lr %s x %.3g = %.3g is outside float32's normal range"
+                  + " (%.2g..%.2g), so it cannot train; use a smaller input scale or another lr",
+              where,
+              what,
+              lr,
+              factor,
+              lr * factor,
+              Float.MIN_NORMAL,
+              Float.MAX_VALUE));
+    }
+  }
+
   private static void check(String what, double factor) {
     if (!(factor > 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException(

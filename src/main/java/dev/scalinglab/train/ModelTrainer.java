@@ -124,6 +124,7 @@ public final class ModelTrainer implements AutoCloseable {
 
   /** Returns each parameter's learning rate: the base rate times the scenario's factor. */
   FixedPerVarTracker learningRates(LrMultipliers m) {
+    m.checkRepresentable(hp.learningRate(), name);
     float lr = (float) hp.learningRate();
     return FixedPerVarTracker.builder()
         .setDefaultValue((float) (lr * m.others()))

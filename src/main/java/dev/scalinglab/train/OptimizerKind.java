@@ -13,13 +13,11 @@ public enum OptimizerKind {
   /** Adam with DJL's defaults (β1 0.9, β2 0.999) and ε from the hyper-parameters. */
   ADAM;
 
+  /** Momentum's β: the usual 0.9 (Keras' and PyTorch's examples). */
+  public static final float MOMENTUM_BETA = 0.9f;
+
   /** DJL's (and PyTorch's) default Adam ε. */
   public static final float DEFAULT_EPSILON = 1e-8f;
-
-  /** Builds the DJL optimizer with the given learning-rate tracker and DJL's default ε. */
-  public Optimizer build(ParameterTracker learningRates) {
-    return build(learningRates, DEFAULT_EPSILON);
-  }
 
   /**
    * Builds the DJL optimizer; {@code adamEpsilon} is Adam's ε (ignored by SGD and momentum).
@@ -31,7 +29,7 @@ public enum OptimizerKind {
     return switch (this) {
       case SGD -> Optimizer.sgd().setLearningRateTracker(learningRates).build();
       case MOMENTUM ->
-          Optimizer.sgd().setLearningRateTracker(learningRates).optMomentum(0.9f).build();
+          Optimizer.sgd().setLearningRateTracker(learningRates).optMomentum(MOMENTUM_BETA).build();
       case ADAM ->
           Optimizer.adam().optLearningRateTracker(learningRates).optEpsilon(adamEpsilon).build();
     };

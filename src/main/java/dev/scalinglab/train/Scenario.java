@@ -1,6 +1,10 @@
 package dev.scalinglab.train;
 
 import dev.scalinglab.data.FeatureScaling;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * One way to train the question's network: an input scale s (features = raw / 255 · s, first kernel
@@ -44,6 +48,25 @@ public record Scenario(
   /** Returns a copy with other learning-rate factors. */
   public Scenario withMultipliers(LrMultipliers multipliers) {
     return new Scenario(name, description, inputScale, multipliers);
+  }
+
+  /** Returns scenarios as a table: name, description, s and the learning-rate factors. */
+  public static Table table(List<Scenario> scenarios) {
+    StringColumn name = StringColumn.create("scenario");
+    StringColumn description = StringColumn.create("description");
+    DoubleColumn s = DoubleColumn.create("s");
+    DoubleColumn kernel = DoubleColumn.create("lr factor W₁");
+    DoubleColumn bias = DoubleColumn.create("lr factor b₁");
+    DoubleColumn others = DoubleColumn.create("lr factor others");
+    for (Scenario sc : scenarios) {
+      name.append(sc.name());
+      description.append(sc.description());
+      s.append(sc.inputScale());
+      kernel.append(sc.multipliers().firstKernel());
+      bias.append(sc.multipliers().firstBias());
+      others.append(sc.multipliers().others());
+    }
+    return Table.create("scenarios", name, description, s, kernel, bias, others);
   }
 
   @Override

@@ -1,15 +1,18 @@
 package dev.scalinglab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.train.Hyperparameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
+@Timeout(300)
 class AnalysisTest {
 
   private final FashionMnistData data = FashionMnistData.load();
@@ -55,5 +58,25 @@ class AnalysisTest {
     assertTrue(c <= 1e-4, "C " + c);
     assertTrue(d > 1e-3, "D " + d);
     assertTrue(e > 1e-1, "E " + e);
+  }
+
+  @Test
+  void aTrajectoryLongerThanAnEpochTrainsIntoTheNextEpochs() {
+    // 1000 images at batch 32: 31 steps an epoch, so 70 steps cross two epoch boundaries.
+    Table t =
+        TrajectoryComparison.run(data, hp.withTrainSize(1000), List.of(Scenarios.c()), 70, 35);
+    assertEquals(List.of(0, 35, 70), t.intColumn("step").asList());
+    assertTrue(((DoubleColumn) t.column(1)).get(2) <= 1e-4, "C stays on A's trajectory");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrajectoryComparison.run(data, hp, List.of(Scenarios.c()), 0, 1));
+    assertTrue(e.getMessage().startsWith("steps (the trajectory's length"), e.getMessage());
+  }
+
+  @Test
+  void probesAskingForMoreImagesThanTheSplitGetAllOfThem() {
+    Table t = StepZero.logits(data, hp, 255f, 6000);
+    assertEquals(5000, t.rowCount());
   }
 }

@@ -16,9 +16,13 @@ import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(600)
 class ExperimentTest {
 
   private static final Hyperparameters QUICK =
@@ -27,12 +31,7 @@ class ExperimentTest {
   private final FashionMnistData data = FashionMnistData.load();
 
   private History run(Hyperparameters hp, Scenario... scenarios) {
-    return Experiment.builder()
-        .setData(data)
-        .optScenarios(scenarios)
-        .optHyperparameters(hp)
-        .build()
-        .run();
+    return Experiment.of(data, RunPlan.of(hp, scenarios)).run();
   }
 
   @Test
@@ -82,11 +81,7 @@ class ExperimentTest {
   void listenerSeesEveryEpochAndProgress() {
     List<EpochResult> epochs = new ArrayList<>();
     int[] progress = new int[1];
-    Experiment.builder()
-        .setData(data)
-        .optScenarios(Scenarios.a(), Scenarios.c())
-        .optHyperparameters(QUICK)
-        .build()
+    Experiment.of(data, RunPlan.of(QUICK, Scenarios.a(), Scenarios.c()))
         .run(
             new TrainingListener() {
               @Override
@@ -105,26 +100,20 @@ class ExperimentTest {
 
   @Test
   void interruptStopsTheRunAndLeavesTheLibraryUsable() throws Exception {
-    Experiment long_ =
-        Experiment.builder()
-            .setData(data)
-            .optScenarios(Scenarios.a())
-            .optHyperparameters(QUICK.withEpochs(50))
-            .build();
+    Experiment long_ = Experiment.of(data, RunPlan.of(QUICK.withEpochs(50), Scenarios.a()));
     AtomicReference<Throwable> thrown = new AtomicReference<>();
+    CountDownLatch firstEpoch = new CountDownLatch(1);
     Thread runner =
         new Thread(
             () -> {
               try {
-                long_.run(TrainingListener.onEpoch(r -> Thread.currentThread().getName()));
+                long_.run(TrainingListener.onEpoch(r -> firstEpoch.countDown()));
               } catch (Throwable t) {
                 thrown.set(t);
               }
             });
     runner.start();
-    while (long_.history().rows().isEmpty()) {
-      Thread.sleep(20);
-    }
+    assertTrue(firstEpoch.await(60, TimeUnit.SECONDS), "no epoch finished within 60 s");
     runner.interrupt();
     runner.join(30_000);
     assertFalse(runner.isAlive());
@@ -133,6 +122,111 @@ class ExperimentTest {
     assertTrue(done >= 1 && done < 50, "epochs completed " + done);
     // The library still trains afterwards.
     assertTrue(run(QUICK, Scenarios.a()).rows("A").get(0).valAccuracy() > 0.6);
+  }
+
+  @Test
+  void cancelBetweenTwoEpochsSaysWhatWasCompletedNotThatATaskWasRejected() throws Exception {
+    // Ctrl-C's path: cancel() shuts the pool down while a run is between two epochs; the run's
+    // next epoch can then not be queued. Before the fix that surfaced as "Task ... rejected".
+    Experiment experiment = Experiment.of(data, RunPlan.of(QUICK.withEpochs(5), Scenarios.a()));
+    CountDownLatch inFirstEpochEnd = new CountDownLatch(1);
+    TrainingListener holdsTheFirstEpoch =
+        TrainingListener.onEpoch(
+            r -> {
+              inFirstEpochEnd.countDown();
+              try {
+                Thread.sleep(30_000); // until cancel() interrupts this worker
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread runner =
+        new Thread(
+            () -> {
+              try {
+                experiment.run(holdsTheFirstEpoch);
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    runner.start();
+    assertTrue(inFirstEpochEnd.await(60, TimeUnit.SECONDS), "no epoch finished within 60 s");
+    experiment.cancel();
+    runner.join(30_000);
+    assertFalse(runner.isAlive());
+    Throwable t = thrown.get();
+    assertTrue(t instanceof TrainingInterruptedException, String.valueOf(t));
+    assertEquals("Training interrupted; epochs completed: A 1", t.getMessage());
+  }
+
+  @Test
+  void aRunThatThrowsStopsTheOthersAtOnce() {
+    // A learning rate float32 cannot hold makes this run throw when its trainer is built.
+    Scenario broken = new Scenario("X", "lr × 1e-40", 1f, LrMultipliers.global(1e-40));
+    long start = System.nanoTime();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Experiment.builder()
+                    .setData(data)
+                    .setPlan(RunPlan.of(QUICK.withEpochs(30), Scenarios.a(), broken))
+                    .optParallelism(2)
+                    .build()
+                    .run());
+    assertTrue(e.getMessage().contains("float32"), e.getMessage());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // 30 epochs of A take well over a minute; stopping at once takes a few seconds.
+    assertTrue(seconds < 30, "stopped after " + seconds + " s");
+  }
+
+  @Test
+  void aPlanIsGivenOnceAndNamesEachScenarioOnce() {
+    IllegalArgumentException mixed =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Experiment.builder()
+                    .setData(data)
+                    .setPlan(RunPlan.of(QUICK, Scenarios.a()))
+                    .optScenarios(Scenarios.b())
+                    .build());
+    assertEquals(
+        "Give either setPlan(...) or optScenarios/optHyperparameters, not both",
+        mixed.getMessage());
+    IllegalArgumentException twice =
+        assertThrows(
+            IllegalArgumentException.class, () -> Scenarios.parse("A,a", OptimizerKind.SGD));
+    assertEquals("Scenario A is listed twice in 'A,a': name each once", twice.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> RunPlan.of(QUICK, Scenarios.a(), Scenarios.a()));
+    assertEquals(
+        List.of("A[seed=42]", "C[seed=42]", "A[seed=43]", "C[seed=43]"),
+        RunPlan.seeds(List.of(Scenarios.a(), Scenarios.c()), QUICK, 2).names());
+  }
+
+  @Test
+  void ePrimeCompensatesTheKernelOnlyAndEBoth() {
+    assertEquals("E'", Scenarios.byName("e′", OptimizerKind.SGD).name());
+    assertEquals(1 / 255.0, Scenarios.ePrime().multipliers().firstKernel(), 1e-9);
+    assertEquals(1.0, Scenarios.ePrime().multipliers().firstBias());
+    assertEquals(1 / 255.0, Scenarios.e().multipliers().firstBias(), 1e-9);
+  }
+
+  @Test
+  void stepLossIsInTheHistoryDuringTheRun() {
+    History h =
+        Experiment.builder()
+            .setData(data)
+            .setPlan(RunPlan.of(QUICK, Scenarios.b()))
+            .optStepInterval(20)
+            .build()
+            .run();
+    // 5000 / 32 = 156 steps: 7 windows of 20 and one of 16.
+    assertEquals(8, h.stepRows("B").size());
+    assertTrue(h.stepRows("B").get(0).loss() > 1e3, "B explodes in its first steps");
+    assertEquals(8, h.steps().rowCount());
   }
 
   @Test
@@ -149,6 +243,10 @@ class ExperimentTest {
     e = assertThrows(IllegalArgumentException.class, () -> Scenarios.a().withInputScale(0f));
     assertTrue(e.getMessage().contains("Input scale"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Experiment.builder().build());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Scenarios.parse("A,A", OptimizerKind.SGD));
+    assertTrue(e.getMessage().length() < 80, "one short line: " + e.getMessage());
   }
 
   @Test

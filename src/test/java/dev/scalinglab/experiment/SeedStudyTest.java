@@ -10,8 +10,10 @@ import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tech.tablesaw.api.Table;
 
+@Timeout(600)
 class SeedStudyTest {
 
   private static final Hyperparameters QUICK =
@@ -19,14 +21,9 @@ class SeedStudyTest {
 
   @Test
   void threeSeedsGiveThreeDifferentRunsPerScenarioAndAnAggregateThatMatchesThem() {
-    History h =
-        SeedStudy.builder()
-            .setData(FashionMnistData.load())
-            .optScenarios(Scenarios.a(), Scenarios.c())
-            .optHyperparameters(QUICK)
-            .optSeeds(3)
-            .build()
-            .run();
+    SeedStudy.Result result =
+        SeedStudy.run(FashionMnistData.load(), List.of(Scenarios.a(), Scenarios.c()), QUICK, 3);
+    History h = result.history();
     assertEquals(
         List.of("A[seed=42]", "C[seed=42]", "A[seed=43]", "C[seed=43]", "A[seed=44]", "C[seed=44]"),
         h.scenarios());
@@ -40,8 +37,9 @@ class SeedStudyTest {
         acc[0] != acc[1] && acc[1] != acc[2] && acc[0] != acc[2],
         "seeds differ: " + acc[0] + ", " + acc[1] + ", " + acc[2]);
 
-    Table agg = SeedStudy.aggregate(h);
+    Table agg = result.aggregate();
     assertEquals(List.of("A", "C"), agg.stringColumn("scenario").asList());
+    assertTrue(result.bands().getWidth() > 0);
     assertEquals(3, agg.intColumn("runs").getInt(0));
     double mean = (acc[0] + acc[1] + acc[2]) / 3;
     double var =
@@ -83,9 +81,10 @@ class SeedStudyTest {
 
   @Test
   void rejectsZeroSeeds() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> SeedStudy.builder().setData(FashionMnistData.load()).optSeeds(0).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RunPlan.seeds(List.of(Scenarios.a()), QUICK, 0));
+    assertTrue(e.getMessage().contains("seeds must be >= 1"), e.getMessage());
   }
 
   private static EpochResult row(String name, int epoch, double valAcc, double loss) {

@@ -9,8 +9,10 @@ import dev.scalinglab.train.Hyperparameters;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tech.tablesaw.api.Table;
 
+@Timeout(600)
 class SweepTest {
 
   private static final Hyperparameters QUICK =
@@ -21,14 +23,13 @@ class SweepTest {
   @Test
   void compensatedLearnsAtLargeScalesUncompensatedDoesNotAndDivergenceIsRecorded() {
     List<Sweep.Cell> cells = new ArrayList<>();
-    Table t =
-        Sweep.builder()
-            .setData(data)
-            .setScales(List.of(1.0, 64.0, 255.0))
-            .setLearningRates(List.of(0.01, 10.0))
-            .optHyperparameters(QUICK)
-            .build()
-            .run(cells::add);
+    Sweep.Result result =
+        Sweep.run(
+            Sweep.experiment(
+                data, RunPlan.grid(List.of(1.0, 64.0, 255.0), List.of(0.01, 10.0), QUICK)),
+            cells::add);
+    Table t = result.table();
+    assertTrue(result.heatmap("test").getWidth() > 0);
     assertEquals(Sweep.COLUMNS, t.columnNames());
     assertEquals(3 * 2 * 2, t.rowCount());
     assertEquals(12, cells.size());
@@ -54,29 +55,38 @@ class SweepTest {
   @Test
   void badGridsAreRejected() {
     assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            Sweep.builder()
-                .setData(data)
-                .setScales(List.of(0.0))
-                .setLearningRates(List.of(0.1))
-                .build());
+        IllegalArgumentException.class, () -> RunPlan.grid(List.of(0.0), List.of(0.1), QUICK));
     assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            Sweep.builder()
-                .setData(data)
-                .setScales(List.of(1.0))
-                .setLearningRates(List.of(-1.0))
-                .build());
+        IllegalArgumentException.class, () -> RunPlan.grid(List.of(1.0), List.of(-1.0), QUICK));
     assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            Sweep.builder()
-                .setData(data)
-                .setScales(List.of())
-                .setLearningRates(List.of(0.1))
-                .build());
+        IllegalArgumentException.class, () -> RunPlan.grid(List.of(), List.of(0.1), QUICK));
+    assertThrows(
+        IllegalArgumentException.class, () -> RunPlan.grid(List.of(4.0, 4.0), List.of(0.1), QUICK));
+  }
+
+  @Test
+  void aCompensatedRateFloat32CannotHoldIsRefusedNotReportedOk() {
+    // lr 0.01 / (1e30)² = 1e-62: float32 rounds it to 0, so the "compensated" kernel never moves.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunPlan.grid(List.of(1.0, 1e30), List.of(0.01), QUICK));
+    assertTrue(e.getMessage().startsWith("s = 1e+30, compensated:"), e.getMessage());
+    assertTrue(e.getMessage().contains("first-layer kernel learning rate"), e.getMessage());
+    assertTrue(e.getMessage().contains("float32"), e.getMessage());
+    // The largest s that still works at lr 0.01 is about sqrt(0.01 / 1.2e-38) = 9e17.
+    RunPlan.grid(List.of(1e17), List.of(0.01), QUICK);
+  }
+
+  @Test
+  void numbersPrintExactlyEnoughToTellGridValuesApart() {
+    assertEquals("4", Sweep.number(4));
+    assertEquals("0.01", Sweep.number(0.01));
+    assertEquals("1e-05", Sweep.number(1e-5));
+    assertEquals("1e+10", Sweep.number(1e10));
+    assertEquals("1e+30", Sweep.number(1e30));
+    assertEquals("2.5e+30", Sweep.number(2.5e30));
+    assertEquals("0.333333", Sweep.number(1 / 3.0));
   }
 
   private static Table select(Table t, String model, double s, double lr) {

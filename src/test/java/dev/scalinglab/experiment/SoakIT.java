@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A notebook user re-runs training cells for hours: 50 trainings in one JVM must not leak engine
- * arrays, and native memory must level off. RSS per run is printed; the bound is asserted.
+ * arrays, and native memory must level off. RSS per run is printed; the bound is asserted. A long
+ * check (50 trainings), so it runs in the integration phase (failsafe), not with the unit tests.
  */
-class SoakTest {
+@Timeout(1800)
+class SoakIT {
 
   private static final int RUNS = 50;
 
@@ -31,12 +34,7 @@ class SoakTest {
     long rssAfterWarmUp = 0;
     int arraysAfterWarmUp = 0;
     for (int run = 1; run <= RUNS; run++) {
-      Experiment.builder()
-          .setData(data)
-          .optScenarios(Scenarios.a(), Scenarios.b())
-          .optHyperparameters(hp.withSeed(run))
-          .build()
-          .run();
+      Experiment.of(data, RunPlan.of(hp.withSeed(run), Scenarios.a(), Scenarios.b())).run();
       // DJL reads values through direct buffers that only a GC frees; collect so that RSS shows
       // what is really retained.
       System.gc();
