@@ -1,5 +1,7 @@
 package dev.scalinglab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -8,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C during {@code reproduce} stops the training cleanly and reports the epochs completed. */
+@Timeout(300)
 class CtrlCIT {
 
   @Test
@@ -47,5 +51,8 @@ class CtrlCIT {
     String text = log.toString();
     assertTrue(text.contains("interrupted: epochs completed per scenario:"), text);
     assertTrue(text.matches("(?s).*\\n  A: [2-9]\\n.*"), text);
+    // One report, no error (it was "error: Task ...ScenarioRun@... rejected from ...").
+    assertFalse(text.contains("error"), text);
+    assertEquals(Main.INTERRUPTED, p.exitValue(), text);
   }
 }
