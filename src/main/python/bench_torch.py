@@ -1,10 +1,17 @@
 #!/usr/bin/python3
-"""The bench command's PyTorch column: the same SGD loop as ModelTrainer, in eager PyTorch.
+"""The bench command's PyTorch column: the same SGD loop as our trainer, in eager PyTorch.
 
-Run by `scaling-lab bench` with Debian's /usr/bin/python3 and python3-torch. It reads the same
-IDX .gz files, trains the same 784-300-100-10 MLP from the initial weights and batch order the
-Java side wrote (raw little-endian files in --init), on one thread, and prints one JSON object on
-its last line: epoch times per batch size, startup milestones and the final validation metrics.
+Run by `scaling-lab bench` (library class TorchWorker) as a long-lived worker, so that its epochs
+can be interleaved with ours: it reads the same IDX .gz files, loads the initial weights and batch
+orders the Java side wrote (raw little-endian files in --init), prints one JSON line when ready,
+then answers one JSON command per stdin line with one JSON line on stdout:
+
+  {"cmd": "epoch", "batch": 32, "threads": 1}  -> {"seconds": 1.41, "loss": 0.52}
+  {"cmd": "eval", "batch": 32, "threads": 1}   -> {"val_loss": 0.43, "val_accuracy": 0.84}
+  {"cmd": "quit"}                               -> exits
+
+Each (batch, threads) pair has its own model, started from the same weights, that trains epoch
+after epoch through the same batch orders as ours (epoch k uses order k).
 """
 
 import argparse
@@ -29,43 +36,41 @@ def read_idx(path):
     return dims, data[4 + 4 * ndim :]
 
 
+def reply(obj):
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--data", required=True, help="directory of the four Fashion-MNIST .gz files")
     p.add_argument("--init", required=True, help="directory with weights.bin and order.bin")
-    p.add_argument("--batches", default="32,256,1024")
-    p.add_argument("--epochs", type=int, default=3, help="timed epochs per batch size")
-    p.add_argument("--warmup", type=int, default=1, help="untimed epochs per batch size")
     p.add_argument("--train-size", type=int, default=55000)
-    p.add_argument("--lr", type=float, default=0.01)
-    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--lr", type=float, required=True)
     a = p.parse_args()
 
     import numpy as np
     import torch
 
-    torch.set_num_threads(a.threads)
-    torch.set_num_interop_threads(a.threads)
+    torch.set_num_interop_threads(1)
     engine_ready = time.time()
 
     dims, raw = read_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"))
     _, raw_labels = read_idx(os.path.join(a.data, "train-labels-idx1-ubyte.gz"))
     pixels = torch.from_numpy(np.frombuffer(raw, dtype=np.uint8).reshape(dims[0], 784).copy())
     labels = torch.from_numpy(np.frombuffer(raw_labels, dtype=np.uint8).astype(np.int64))
-    features = pixels.float() / 255.0  # scenario A: x / 255, as Split.features(1)
+    features = pixels.float() / 255.0  # scenario A: x / 255, as the Java side's features(1)
     train_x, train_y = features[: a.train_size], labels[: a.train_size]
     val_x, val_y = features[55000:60000], labels[55000:60000]
-    # One batch order per epoch (warm-up included), as the Java loop draws them.
     orders = torch.from_numpy(
         np.fromfile(os.path.join(a.init, "order.bin"), dtype="<i4").astype(np.int64)
     ).reshape(-1, a.train_size)
     weights = np.fromfile(os.path.join(a.init, "weights.bin"), dtype="<f4")
+    sizes = [int(s) for s in open(os.path.join(a.init, "sizes.txt")).read().split(",")]
     data_ready = time.time()
 
-    sizes = [784, 300, 100, 10]
-
     def build():
-        """Returns the MLP with the Java side's initial weights (Glorot normal, Glorot uniform, 0)."""
+        """Returns the MLP with the Java side's initial weights, in Mlp.parameters() order."""
         layers, offset = [], 0
         for i in range(1, len(sizes)):
             lin = torch.nn.Linear(sizes[i - 1], sizes[i])
@@ -81,60 +86,69 @@ def main():
         return torch.nn.Sequential(*layers)
 
     loss_fn = torch.nn.CrossEntropyLoss()
-    first_step = None
-    results = []
-    for batch in [int(b) for b in a.batches.split(",") if b.strip()]:
-        torch.manual_seed(0)
-        model = build()
-        opt = torch.optim.SGD(model.parameters(), lr=a.lr)
+    runs = {}  # (batch, threads) -> [model, optimizer, epochs done]
+
+    def epoch(batch, threads):
+        key = (batch, threads)
+        if key not in runs:
+            model = build()
+            runs[key] = [model, torch.optim.SGD(model.parameters(), lr=a.lr), 0]
+        model, opt, done = runs[key]
+        torch.set_num_threads(threads)
         steps = a.train_size // batch
-        times = []
-        for epoch in range(a.warmup + a.epochs):
-            start = time.perf_counter()
-            order = orders[epoch % len(orders)]
-            xs, ys = train_x[order], train_y[order]  # one gather per epoch, like EpochData
-            loss_sum = torch.zeros(())
-            correct = torch.zeros((), dtype=torch.int64)
-            for step in range(steps):
-                lo = step * batch
-                x, y = xs[lo : lo + batch], ys[lo : lo + batch]
-                logits = model(x)
-                loss = loss_fn(logits, y)
-                opt.zero_grad(set_to_none=True)
-                loss.backward()
-                opt.step()
-                with torch.no_grad():
-                    loss_sum += loss
-                    correct += (logits.argmax(1) == y).sum()
-                if first_step is None:
-                    first_step = time.time()
-            loss_sum.item()
-            if epoch >= a.warmup:
-                times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        order = orders[done % len(orders)]
+        xs, ys = train_x[order], train_y[order]  # one gather per epoch
+        loss_sum = torch.zeros(())
+        correct = torch.zeros((), dtype=torch.int64)
+        for step in range(steps):
+            lo = step * batch
+            x, y = xs[lo : lo + batch], ys[lo : lo + batch]
+            logits = model(x)
+            loss = loss_fn(logits, y)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            with torch.no_grad():
+                loss_sum += loss
+                correct += (logits.argmax(1) == y).sum()  # as our loop: accuracy on the engine
+        mean_loss = loss_sum.item() / steps
+        seconds = time.perf_counter() - start
+        runs[key][2] = done + 1
+        return {"seconds": seconds, "loss": mean_loss}
+
+    def evaluate(batch, threads):
+        model = runs[(batch, threads)][0]
         with torch.no_grad():
             logits = model(val_x)
-            val_loss = loss_fn(logits, val_y).item()
-            val_acc = (logits.argmax(1) == val_y).float().mean().item()
-        results.append({"batch": batch, "epoch_seconds": times, "val_loss": val_loss, "val_accuracy": val_acc})
-
-    print(
-        json.dumps(
-            {
-                "torch": torch.__version__,
-                "threads": torch.get_num_threads(),
-                "start": T0,
-                "engine_ready": engine_ready,
-                "data_ready": data_ready,
-                "first_step": first_step,
-                "results": results,
+            return {
+                "val_loss": loss_fn(logits, val_y).item(),
+                "val_accuracy": (logits.argmax(1) == val_y).float().mean().item(),
             }
-        )
+
+    reply(
+        {
+            "torch": torch.__version__,
+            "start": T0,
+            "engine_ready": engine_ready,
+            "data_ready": data_ready,
+        }
     )
+    for line in sys.stdin:
+        cmd = json.loads(line)
+        if cmd["cmd"] == "quit":
+            return
+        if cmd["cmd"] == "epoch":
+            reply(epoch(int(cmd["batch"]), int(cmd["threads"])))
+        elif cmd["cmd"] == "eval":
+            reply(evaluate(int(cmd["batch"]), int(cmd["threads"])))
+        else:
+            reply({"error": "unknown command %r" % cmd["cmd"]})
 
 
 if __name__ == "__main__":
     try:
         main()
     except ImportError as e:
-        print(json.dumps({"error": "python3-torch missing: %s" % e}))
+        reply({"error": "torch or numpy missing: %s" % e})
         sys.exit(3)

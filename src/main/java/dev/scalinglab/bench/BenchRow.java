@@ -3,43 +3,59 @@ package dev.scalinglab.bench;
 /**
  * One row of the benchmark table; NaN where a number does not apply.
  *
- * @param section "train", "gemm", "parallel" or "startup"
- * @param implementation "djl" or "pytorch"
+ * @param section "machine", "train", "gemm", "parallel" or "startup"
+ * @param implementation "djl", a PyTorch label such as "pytorch-debian", or what a machine row is
+ * @param threads intra-op threads, 0 where it does not apply
  * @param batch images per step, 0 where it does not apply
- * @param seconds median epoch time (train), the GEMM-limit time of the same FLOPs (gemm), the wall
- *     time of the parallel run, or seconds from process start (startup)
- * @param samplesPerSecond training images per second
- * @param msPerStep milliseconds per SGD step
- * @param gflopPerSecond arithmetic rate achieved
- * @param xGemmLimit seconds divided by the GEMM-limit seconds of the same FLOPs
- * @param valLoss validation loss after the timed epochs (a check that both loops train alike)
+ * @param seconds median epoch seconds over the rounds (train), the GEMM-limit seconds of the same
+ *     FLOPs (gemm), the wall seconds of the parallel run, or seconds from process start (startup)
+ * @param secondsMin fastest round
+ * @param secondsMax slowest round
+ * @param msPerStep milliseconds per SGD step at the median
+ * @param gflopPerSecond arithmetic rate at the median (machine: the 1024×1024 GEMM rate)
+ * @param xGemmLimit median seconds over the GEMM-limit seconds of the same FLOPs
+ * @param ratio median over the rounds of djl's epoch seconds / this implementation's (PyTorch rows)
+ * @param ratioMin smallest per-round ratio
+ * @param ratioMax largest per-round ratio
+ * @param valLoss validation loss after the rounds (a check that both loops train alike)
  * @param note what the row measures, or why it is missing
  */
 public record BenchRow(
     String section,
     String implementation,
+    int threads,
     int batch,
     double seconds,
-    double samplesPerSecond,
+    double secondsMin,
+    double secondsMax,
     double msPerStep,
     double gflopPerSecond,
     double xGemmLimit,
+    double ratio,
+    double ratioMin,
+    double ratioMax,
     double valLoss,
     String note) {
 
-  /** Returns a row that carries only a time and a note (startup, parallel, missing). */
+  /** Returns a row that carries only a number of seconds and a note. */
   public static BenchRow simple(
-      String section, String implementation, int batch, double seconds, String note) {
+      String section, String implementation, int threads, int batch, double seconds, String note) {
+    double nan = Double.NaN;
     return new BenchRow(
         section,
         implementation,
+        threads,
         batch,
         seconds,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
         note);
   }
 }

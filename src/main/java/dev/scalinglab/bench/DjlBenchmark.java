@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.data.Shuffle;
-import dev.scalinglab.train.Evaluation;
+import dev.scalinglab.engine.IntraOpThreads;
+import dev.scalinglab.model.Mlp;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.ModelTrainer;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -19,60 +19,119 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
-/** Times our training loop ({@link ModelTrainer}, scenario A) on whole epochs. */
-public final class DjlBenchmark {
-
-  /** Median epoch seconds, and the validation metrics after the last epoch. */
-  public record Result(int batch, double[] epochSeconds, double median, Evaluation validation) {}
+/**
+ * Our training loop ({@link ModelTrainer}, scenario A) one epoch at a time, for several batch sizes
+ * and intra-op thread counts. Each thread count has its own engine thread (libtorch's count is per
+ * thread), and each (batch, threads) pair its own trainer that goes on from epoch to epoch, so its
+ * epochs can be interleaved with PyTorch's.
+ */
+final class DjlBenchmark implements AutoCloseable {
 
   private final FashionMnistData data;
-  private final Hyperparameters base;
+  private final BenchConfig config;
+  private final Map<Integer, ExecutorService> engineThreads = new HashMap<>();
+  private final Map<List<Integer>, Run> runs = new HashMap<>();
 
-  /** Benchmarks with {@code base}'s learning rate, seed and train size. */
-  public DjlBenchmark(FashionMnistData data, Hyperparameters base) {
+  private record Run(NDManager manager, ModelTrainer trainer) {}
+
+  DjlBenchmark(FashionMnistData data, BenchConfig config) {
     this.data = data;
-    this.base = base;
+    this.config = config;
   }
 
-  /** Returns a trainer of scenario A at {@code batch}, owned by {@code manager}. */
-  public ModelTrainer trainer(int batch, NDManager manager) {
+  private ModelTrainer newTrainer(int batch, NDManager manager) {
+    Hyperparameters hp = config.hyperparameters(batch);
     return new ModelTrainer(
-        "A",
-        data.train(),
-        data.validation(),
-        1f,
-        LrMultipliers.NONE,
-        base.withBatchSize(batch),
-        manager);
+        "A", data.train(), data.validation(), 1f, LrMultipliers.NONE, hp, manager);
   }
 
-  /** Trains {@code warmup} untimed then {@code epochs} timed epochs at {@code batch}. */
-  public Result run(int batch, int warmup, int epochs) {
-    try (NDManager manager = Engine.getInstance().newBaseManager();
-        ModelTrainer trainer = trainer(batch, manager)) {
-      int steps = base.withBatchSize(batch).stepsPerEpoch();
-      for (int i = 0; i < warmup; i++) {
-        trainer.trainSteps(steps);
+  /** Returns the wall seconds of the next epoch of the (batch, threads) run. */
+  double epoch(int batch, int threads) throws InterruptedException {
+    int steps = config.hyperparameters(batch).stepsPerEpoch();
+    return on(
+        threads,
+        () -> {
+          ModelTrainer trainer = run(batch, threads).trainer();
+          long start = System.nanoTime();
+          trainer.trainSteps(steps);
+          return (System.nanoTime() - start) / 1e9;
+        });
+  }
+
+  /** Returns the validation loss of the (batch, threads) run. */
+  double validationLoss(int batch, int threads) throws InterruptedException {
+    return on(threads, () -> run(batch, threads).trainer().evaluateValidation().loss());
+  }
+
+  /** Returns the median GFLOP/s of n×n matMuls at {@code threads}. */
+  double gemm(int threads, int n, int reps) throws InterruptedException {
+    return on(threads, () -> GemmBenchmark.gflopPerSecond(n, reps));
+  }
+
+  /** Runs one step of a fresh trainer (the start-up's "first step"). */
+  void firstStep(int batch) throws InterruptedException {
+    on(
+        config.threads().get(0),
+        () -> {
+          try (NDManager manager = Engine.getInstance().newBaseManager();
+              ModelTrainer trainer = newTrainer(batch, manager)) {
+            trainer.trainSteps(1);
+          }
+          return 0.0;
+        });
+  }
+
+  private Run run(int batch, int threads) {
+    return runs.computeIfAbsent(
+        List.of(batch, threads),
+        k -> {
+          NDManager manager = Engine.getInstance().newBaseManager();
+          return new Run(manager, newTrainer(batch, manager));
+        });
+  }
+
+  private <T> T on(int threads, Callable<T> task) throws InterruptedException {
+    ExecutorService executor =
+        engineThreads.computeIfAbsent(
+            threads,
+            t -> {
+              ExecutorService e =
+                  Executors.newSingleThreadExecutor(
+                      r -> {
+                        Thread thread = new Thread(r, "bench-djl-" + t + "-threads");
+                        thread.setDaemon(true);
+                        return thread;
+                      });
+              e.submit(() -> IntraOpThreads.apply(t));
+              return e;
+            });
+    try {
+      return executor.submit(task).get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
       }
-      double[] seconds = new double[epochs];
-      for (int i = 0; i < epochs; i++) {
-        long start = System.nanoTime();
-        trainer.trainSteps(steps);
-        seconds[i] = (System.nanoTime() - start) / 1e9;
-      }
-      return new Result(batch, seconds, median(seconds), trainer.evaluateValidation());
+      throw new IllegalStateException(cause);
     }
   }
 
   /**
-   * Returns the wall seconds of {@code trainers} trainings of one epoch each at {@code batch}, run
-   * at once on as many threads (each warmed up by one epoch first).
+   * Returns the wall seconds of {@code trainers} trainings of one epoch each at {@code batch}, one
+   * intra-op thread each, run at once (each warmed up by one epoch first).
    */
-  public double parallelEpoch(int batch, int trainers) throws InterruptedException {
-    int steps = base.withBatchSize(batch).stepsPerEpoch();
+  double parallelEpoch(int batch, int trainers) throws InterruptedException {
+    int steps = config.hyperparameters(batch).stepsPerEpoch();
     CountDownLatch ready = new CountDownLatch(trainers);
     CountDownLatch go = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(trainers);
@@ -82,8 +141,9 @@ public final class DjlBenchmark {
       Thread thread =
           new Thread(
               () -> {
+                IntraOpThreads.apply(1);
                 try (NDManager manager = Engine.getInstance().newBaseManager();
-                    ModelTrainer trainer = trainer(batch, manager)) {
+                    ModelTrainer trainer = newTrainer(batch, manager)) {
                   trainer.trainSteps(steps);
                   ready.countDown();
                   go.await();
@@ -97,7 +157,7 @@ public final class DjlBenchmark {
                   done.countDown();
                 }
               },
-              "bench-trainer-" + t);
+              "bench-parallel-" + t);
       threads.add(thread);
       thread.start();
     }
@@ -114,32 +174,39 @@ public final class DjlBenchmark {
 
   /**
    * Writes what the PyTorch script needs to start where we start: {@code weights.bin} (every
-   * parameter of the initial model, float32 little-endian, in {@code Mlp.parameters()} order) and
-   * {@code order.bin} (the batch orders of epochs 1 to {@code epochs}, one after the other, int32
-   * little-endian: each epoch has its own order, as in {@link ModelTrainer}).
+   * parameter of the initial model, float32 little-endian, in {@code Mlp.parameters()} order),
+   * {@code sizes.txt} (the layer sizes) and {@code order.bin} (the batch orders of epochs 1 to
+   * {@code epochs}, one after the other, int32 little-endian: each epoch has its own order, as in
+   * {@link ModelTrainer}).
    */
-  public void writeInitialState(Path dir, int epochs) throws IOException {
+  void writeInitialState(Path dir, int epochs) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    try (NDManager manager = Engine.getInstance().newBaseManager();
-        ModelTrainer trainer = trainer(base.batchSize(), manager);
-        OutputStream out = Files.newOutputStream(dir.resolve("weights.bin"))) {
-      for (Parameter p : trainer.model().parameters()) {
-        NDArray w = p.getArray();
-        out.write(littleEndian(w.toFloatArray()));
-      }
-    }
-    ByteBuffer buf =
-        ByteBuffer.allocate(epochs * base.trainSize() * 4).order(ByteOrder.LITTLE_ENDIAN);
+    int batch = config.batches().get(0);
+    on(
+        config.threads().get(0),
+        () -> {
+          try (NDManager manager = Engine.getInstance().newBaseManager();
+              ModelTrainer trainer = newTrainer(batch, manager);
+              OutputStream out = Files.newOutputStream(dir.resolve("weights.bin"))) {
+            for (Parameter p : trainer.model().parameters()) {
+              NDArray w = p.getArray();
+              out.write(littleEndian(w.toFloatArray()));
+            }
+          }
+          return 0.0;
+        });
+    Files.writeString(
+        dir.resolve("sizes.txt"),
+        Arrays.stream(Mlp.DEFAULT_SIZES)
+            .mapToObj(String::valueOf)
+            .collect(Collectors.joining(",")));
+    int n = config.trainSize();
+    long seed = config.hyperparameters(batch).seed();
+    ByteBuffer buf = ByteBuffer.allocate(epochs * n * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int epoch = 1; epoch <= epochs; epoch++) {
-      buf.asIntBuffer()
-          .put(
-              (epoch - 1) * base.trainSize(),
-              Shuffle.permutation(base.seed(), epoch, base.trainSize()));
+      buf.asIntBuffer().put((epoch - 1) * n, Shuffle.permutation(seed, epoch, n));
     }
-    try (DataOutputStream out =
-        new DataOutputStream(Files.newOutputStream(dir.resolve("order.bin")))) {
-      out.write(buf.array());
-    }
+    Files.write(dir.resolve("order.bin"), buf.array());
   }
 
   private static byte[] littleEndian(float[] values) {
@@ -148,11 +215,20 @@ public final class DjlBenchmark {
     return buf.array();
   }
 
-  /** Returns the median of {@code values}. */
-  public static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  /** Closes every trainer on its own engine thread and stops the threads. */
+  @Override
+  public void close() throws InterruptedException {
+    for (Map.Entry<List<Integer>, Run> e : runs.entrySet()) {
+      Run run = e.getValue();
+      on(
+          e.getKey().get(1),
+          () -> {
+            run.trainer().close();
+            run.manager().close();
+            return 0.0;
+          });
+    }
+    runs.clear();
+    engineThreads.values().forEach(ExecutorService::shutdown);
   }
 }

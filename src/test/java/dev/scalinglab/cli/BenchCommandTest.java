@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scalinglab.bench.BenchTable;
+import dev.scalinglab.bench.ReadmeSection;
 import dev.scalinglab.data.DataSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The command only parses, calls {@code Benchmark}, prints and saves: these check that part. */
 class BenchCommandTest {
 
   private final StringWriter out = new StringWriter();
@@ -23,71 +25,60 @@ class BenchCommandTest {
     return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
-  private static void assumeData() {
-    assumeTrue(
-        DataSource.locate().localDirectory().isPresent(),
-        "needs the Fashion-MNIST files (Debian's dataset-fashion-mnist)");
-  }
-
   @Test
-  void tinyRunWritesTheCsvColumnsAndTheRatioLine(@TempDir Path tmp) throws Exception {
-    assumeData();
-    int code =
-        run(
-            "bench",
-            "--train-size",
-            "2000",
-            "--epochs",
-            "2",
-            "--batches",
-            "32,256",
-            "--out",
-            tmp.toString());
-    assertEquals(0, code, err.toString());
-    List<String> csv = Files.readAllLines(tmp.resolve("bench.csv"));
-    assertEquals(String.join(",", BenchTable.COLUMNS), csv.get(0));
-    for (String section :
-        List.of("train,djl,32,", "train,djl,256,", "gemm,djl,32,", "startup,djl,")) {
-      assertTrue(csv.stream().anyMatch(l -> l.startsWith(section)), section + " in " + csv);
-    }
-    assertTrue(csv.stream().anyMatch(l -> l.startsWith("train,pytorch,32,")), csv.toString());
-    String last = out.toString().strip().lines().reduce((a, b) -> b).orElse("");
-    assertTrue(last.startsWith("ratio djl/pytorch at batch 32: "), last);
-  }
-
-  @Test
-  void missingPythonSaysWhyInTheTableAndTheRatio(@TempDir Path tmp) throws Exception {
-    assumeData();
+  void writesCsvChartMarkdownAndTheReadmeSectionAndEndsWithTheRatio(@TempDir Path tmp)
+      throws Exception {
+    assumeTrue(DataSource.locate().localDirectory().isPresent(), "needs the Fashion-MNIST files");
+    Path readme = tmp.resolve("README.md");
+    Files.writeString(
+        readme, "# x\n" + ReadmeSection.BEGIN + "\nold\n" + ReadmeSection.END + "\nrest\n");
     Path python = tmp.resolve("no-python");
     int code =
         run(
             "bench",
             "--train-size",
-            "2000",
-            "--epochs",
-            "1",
+            "640",
+            "--rounds",
+            "2",
             "--batches",
             "32",
+            "--threads",
+            "1",
             "--parallel",
             "0",
             "--python",
             python.toString(),
             "--out",
-            tmp.toString());
+            tmp.toString(),
+            "--readme",
+            readme.toString());
     assertEquals(0, code, err.toString());
     List<String> csv = Files.readAllLines(tmp.resolve("bench.csv"));
-    assertTrue(
-        csv.stream()
-            .anyMatch(l -> l.startsWith("train,pytorch,32,") && l.contains(python.toString())),
-        csv.toString());
-    assertTrue(
-        out.toString().contains("ratio djl/pytorch at batch 32: n/a (" + python + " not found"),
-        out.toString());
+    assertEquals(String.join(",", BenchTable.COLUMNS), csv.get(0));
+    assertTrue(csv.stream().anyMatch(l -> l.startsWith("train,djl,1,32,0.")), csv.toString());
+    assertTrue(csv.stream().anyMatch(l -> l.startsWith("machine,gemm,1,,")), csv.toString());
+    assertTrue(Files.size(tmp.resolve("bench.png")) > 1000);
+    String md = Files.readString(tmp.resolve("bench.md"));
+    String updated = Files.readString(readme);
+    assertTrue(updated.contains(md) && updated.endsWith(ReadmeSection.END + "\nrest\n"), updated);
+    assertTrue(!updated.contains("\nold\n"), updated);
+    String last = out.toString().strip().lines().reduce((a, b) -> b).orElse("");
+    assertEquals(
+        "ratio djl/pytorch at batch 32: n/a (pytorch: "
+            + python
+            + " not found "
+            + "(install Debian's python3 and python3-torch))",
+        last);
   }
 
   @Test
-  void badBatchIsAUsageError() {
+  void badOptionsAreUsageErrors(@TempDir Path tmp) {
     assertEquals(Main.USAGE, run("bench", "--batches", "0"));
     assertTrue(err.toString().contains("--batches"), err.toString());
+    assertEquals(Main.USAGE, run("bench", "--threads", "0"));
+    assertTrue(err.toString().contains("--threads"), err.toString());
+    assertEquals(Main.USAGE, run("bench", "--rounds", "0"));
+    assertEquals(Main.USAGE, run("bench", "--readme", tmp.resolve("none.md").toString()));
+    assertTrue(err.toString().contains("not a writable file"), err.toString());
   }
 }
