@@ -4,13 +4,17 @@ import dev.scalinglab.bench.BenchConfig;
 import dev.scalinglab.bench.BenchResult;
 import dev.scalinglab.bench.Benchmark;
 import dev.scalinglab.bench.ReadmeSection;
+import dev.scalinglab.bench.StepProfile;
 import dev.scalinglab.data.DataSource;
+import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.engine.EngineSetup;
 import dev.scalinglab.report.Charts;
 import dev.scalinglab.report.Tables;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,9 +95,28 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Also write the markdown table into FILE between the bench:begin/end markers.")
   Path readme;
 
+  @Option(
+      names = "--profile-step",
+      description = "Only profile one training step at the first batch size (ops, Java bytes).")
+  boolean profileStep;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (profileStep) {
+      EngineSetup.configure();
+      StepProfile p =
+          StepProfile.run(FashionMnistData.load(DataSource.locate(data)), batches.get(0), 2000);
+      stdout.println(Tables.text(p.ops()));
+      stdout.printf(
+          Locale.ROOT,
+          "batch %d: %.0f us/step, %.1f top-level libtorch ops/step, %.0f Java bytes/step%n",
+          batches.get(0),
+          p.microsPerStep(),
+          p.topLevelOpsPerStep(),
+          p.javaBytesPerStep());
+      return 0;
+    }
     if (readme != null && !Files.isWritable(readme)) {
       throw new IllegalArgumentException("--readme " + readme + " is not a writable file");
     }
