@@ -42,6 +42,18 @@ public final class EpochSums {
     windowSteps++;
   }
 
+  /**
+   * As {@link #add} for a step that holds its loss negated (−loss, 0-d): subtracting it gives the
+   * same float sums to the bit, as x − m is x + (−m) in IEEE arithmetic.
+   */
+  public void addNegated(NDArray negatedLoss, NDArray hits) {
+    loss.subi(negatedLoss);
+    window.subi(negatedLoss);
+    correct.addi(hits);
+    steps++;
+    windowSteps++;
+  }
+
   /** Returns the number of batches added. */
   public int steps() {
     return steps;

@@ -1,12 +1,12 @@
 package dev.scalinglab.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.tracker.ParameterTracker;
 import dev.scalinglab.model.Mlp;
 import java.util.List;
@@ -24,11 +24,16 @@ import java.util.List;
  * the thread's mode after its loop); backward reuses one seed array. The results equal {@link
  * OptimizerStep}'s with SGD for finite weights (0·w differs from 0 only when w is infinite or NaN,
  * and such a run is marked diverged either way); {@code TrainingStepTest} checks it.
+ *
+ * <p>The loss is DJL's {@code SoftmaxCrossEntropyLoss} (log-softmax, pick the label, negate, mean)
+ * without its negation: the step computes m = mean(log p[label]) and starts backward from −1, and
+ * the sums subtract m. Negation is exact in floating point and commutes with the mean's sum, so
+ * loss, gradients and history stay bit-identical, with one op, one graph node and one array fewer
+ * per step, and none of the loss's Java-side index building.
  */
 final class InPlaceSgdStep implements TrainingStep {
 
   private final Mlp model;
-  private final Loss loss = new SoftmaxCrossEntropyLoss("loss");
   private final NDArray[] weights;
   private final NDArray[] gradients;
   private final NDArray[] learningRates;
@@ -51,7 +56,7 @@ final class InPlaceSgdStep implements TrainingStep {
       weights[i] = p.getArray();
       learningRates[i] = manager.create(tracker.getNewValue(p.getId(), 0));
     }
-    this.backwardSeed = manager.ones(new Shape());
+    this.backwardSeed = manager.full(new Shape(), -1f);
   }
 
   @Override
@@ -59,16 +64,17 @@ final class InPlaceSgdStep implements TrainingStep {
     batch.attach(stepManager);
     GradientScope.setRecording(true);
     NDArray logits;
-    NDArray batchLoss;
+    NDArray negatedLoss;
     try {
       logits = model.forward(batch.x());
-      batchLoss = loss.evaluate(new NDList(batch.column()), new NDList(logits));
-      GradientScope.backward(batchLoss, backwardSeed);
+      PtNDArray logProbabilities = JniUtils.logSoftmax((PtNDArray) logits, 1, DataType.FLOAT32);
+      negatedLoss = JniUtils.pick(logProbabilities, (PtNDArray) batch.column(), 1).mean();
+      GradientScope.backward(negatedLoss, backwardSeed);
     } finally {
       GradientScope.setRecording(false);
     }
     update();
-    sums.add(batchLoss, logits.argMax(1).eq(batch.y()));
+    sums.addNegated(negatedLoss, logits.argMax(1).eq(batch.y()));
   }
 
   /** Applies one step from the accumulated gradients and zeroes them; grad mode must be off. */
