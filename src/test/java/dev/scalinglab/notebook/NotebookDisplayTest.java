@@ -66,4 +66,29 @@ class NotebookDisplayTest {
     assertEquals(0.01, Params.decimal("SCALING_LAB_SURELY_UNSET_VARIABLE", 0.01));
     assertEquals("A,B", Params.text("SCALING_LAB_SURELY_UNSET_VARIABLE", "A,B"));
   }
+
+  @Test
+  void registeredRenderersShowLibraryValuesAsTheyAre() {
+    Renderer registry = new Renderer();
+    Notebook.register(registry);
+    Notebook.register(registry);
+    DisplayData table = registry.render(history());
+    String html = (String) table.getData(MIMEType.TEXT_HTML);
+    assertTrue(html.contains("<table") && html.contains("val_accuracy"), html);
+    assertTrue(((String) table.getData(MIMEType.TEXT_PLAIN)).contains("0.8100"));
+    DisplayData summary = registry.render(history().summary());
+    assertTrue(((String) summary.getData(MIMEType.TEXT_HTML)).contains("final_val_accuracy"));
+    org.knowm.xchart.XYChart chart =
+        dev.scalinglab.report.Charts.chart(history(), dev.scalinglab.report.Metric.LOSS);
+    DisplayData plot = registry.render(chart);
+    byte[] png = Base64.getDecoder().decode((String) plot.getData(MIMEType.IMAGE_PNG));
+    assertEquals('P', png[1]);
+    assertFalse(plot.hasDataForType(MIMEType.TEXT_HTML));
+  }
+
+  @Test
+  void withoutRegistrationAHistoryIsPlainText() {
+    DisplayData data = renderer.render(history());
+    assertFalse(data.hasDataForType(MIMEType.TEXT_HTML));
+  }
 }
