@@ -1,6 +1,7 @@
 """Process-level checks of the Java kernel through jupyter_client (run with Debian's /usr/bin/python3).
 
-Usage: kernel_checks.py conformance|starts N|interrupt   (kernel name in $KERNEL_NAME)
+Usage: kernel_checks.py conformance|starts N|interrupt|training-interrupt|faults|oom
+(kernel name in $KERNEL_NAME)
 Prints figures; exits non-zero when a check fails. Timings are printed, never asserted.
 """
 import os
@@ -110,7 +111,9 @@ def reply_to(get, msg_id, kind, timeout=30):
     while True:
         reply = get(timeout=max(0.1, deadline - time.monotonic()))
         if reply["parent_header"].get("msg_id") == msg_id:
-            validate_message(reply, kind, msg_id)
+            # jupyter_kernel_test's schema knows 'abort', the spec and ipykernel say 'aborted'.
+            if reply["content"].get("status") != "aborted":
+                validate_message(reply, kind, msg_id)
             return reply
 
 
@@ -202,11 +205,18 @@ def training_interrupt():
         if run_cell(kc, setup, timeout=120)["content"]["status"] != "ok":
             print("training interrupt: set-up cell failed")
             return 1
+        drain_iopub(kc)
         msg_id = kc.execute(
             "Experiment.builder().setData(data).optScenarios(Scenarios.a(), Scenarios.b())"
             ".optHyperparameters(Hyperparameters.QUESTION.withEpochs(500).withTrainSize(2000))"
-            ".build().run();")
-        time.sleep(4)
+            ".build().run(TrainingListener.onEpoch(r -> System.out.println(\"epoch \" + r.epoch())));")
+        # Interrupts once both scenarios train (an epoch printed), not after a guessed delay.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "epoch" in msg["content"]["text"]):
+                break
         km.interrupt_kernel()
         reply = reply_to(kc.get_shell_msg, msg_id, "execute_reply", timeout=60)
         print(f"training interrupt: {reply['content'].get('evalue')}")
@@ -223,6 +233,219 @@ def training_interrupt():
         stop(km, kc)
 
 
+def outputs_of(kc, msg_id, timeout=60):
+    """Returns the iopub messages of msg_id up to its idle status."""
+    msgs = []
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        msgs.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return msgs
+
+
+def execute(kc, code, timeout=60, **options):
+    """Executes code; returns (reply content, iopub messages)."""
+    msg_id = kc.execute(code, **options)
+    reply = reply_to(kc.get_shell_msg, msg_id, "execute_reply", timeout)
+    return reply["content"], outputs_of(kc, msg_id, timeout)
+
+
+def result_text(msgs):
+    for m in msgs:
+        if m["msg_type"] == "execute_result":
+            return m["content"]["data"]["text/plain"]
+    return None
+
+
+def stream_text(msgs, name="stdout"):
+    return "".join(m["content"]["text"] for m in msgs
+                   if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+def error_text(msgs):
+    return "\n".join("\n".join(m["content"]["traceback"]) for m in msgs if m["msg_type"] == "error")
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Checks:
+    """Named checks that print one line each and remember failures."""
+
+    def __init__(self):
+        self.failed = []
+
+    def check(self, name, ok, detail):
+        print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}", flush=True)
+        if not ok:
+            self.failed.append(name)
+
+
+def check_stop_on_error(kc, c):
+    drain_iopub(kc)
+    ids = [kc.execute('throw new IllegalStateException("planted");', stop_on_error=True),
+           kc.execute('System.out.println("cell 3 ran");', stop_on_error=True),
+           kc.execute('System.out.println("cell 4 ran");', stop_on_error=True)]
+    statuses = [reply_to(kc.get_shell_msg, i, "execute_reply")["content"]["status"] for i in ids]
+    for i in ids:
+        outputs_of(kc, i)
+    after, msgs = execute(kc, "1 + 1")
+    c.check("stop_on_error aborts the queued cells", statuses == ["error", "aborted", "aborted"]
+            and result_text(msgs) == "2", f"replies {statuses}, then '1 + 1' -> {result_text(msgs)!r}")
+
+
+def check_busy_interrupt(km, kc, c):
+    drain_iopub(kc)
+    msg_id = kc.execute("long n = 0;\nwhile (true) { n++; }")
+    time.sleep(2)
+    km.interrupt_kernel()
+    reply = reply_to(kc.get_shell_msg, msg_id, "execute_reply", timeout=30)
+    outputs_of(kc, msg_id)
+    pid = km.provisioner.process.pid
+    before = cpu_seconds(pid)
+    time.sleep(3)
+    burnt = cpu_seconds(pid) - before
+    # Cell threads still alive besides the one asking (CPU time alone depends on the machine's load).
+    after, msgs = execute(kc, "Thread.getAllStackTraces().keySet().stream()"
+                              ".filter(t -> t.getName().matches(\"cell-[0-9]+\") && t != Thread.currentThread())"
+                              ".filter(Thread::isAlive).count()")
+    c.check("interrupt stops a busy loop", reply["content"]["status"] == "error"
+            and result_text(msgs) == "0",
+            f"reply {reply['content']['status']} ({reply['content'].get('evalue')}); kernel CPU in the "
+            f"3 s after: {burnt:.2f} s (load average {os.getloadavg()[0]:.1f}); cell threads still "
+            f"running: {result_text(msgs)}")
+
+
+def check_silent_and_history(kc, c):
+    drain_iopub(kc)
+    first, _ = execute(kc, "int counted = 1;")
+    silent, msgs = execute(kc, 'System.out.println("hidden"); 41 + 1', silent=True)
+    kinds = sorted({m["msg_type"] for m in msgs} - {"status"})
+    unstored, _ = execute(kc, "int notStored = 2;", store_history=False)
+    second, _ = execute(kc, "counted + notStored")
+    c.check("silent runs without output or count", kinds == [] and silent["status"] == "ok"
+            and second["execution_count"] == first["execution_count"] + 1,
+            f"silent iopub types {kinds}; counts {first['execution_count']} -> "
+            f"{silent['execution_count']} (silent), {unstored['execution_count']} (store_history=False), "
+            f"{second['execution_count']}")
+    msg_id = kc.history(hist_access_type="tail", n=2)
+    reply = reply_to(kc.get_shell_msg, msg_id, "history_reply")
+    inputs = [entry[2] for entry in reply["content"]["history"]]
+    c.check("history holds stored cells only", inputs[-1] == "counted + notStored"
+            and "int notStored = 2;" not in inputs, f"tail 2 -> {inputs}")
+
+
+def check_stdin(kc, c):
+    drain_iopub(kc)
+    msg_id = kc.execute('new java.util.Scanner(System.in).nextLine().toUpperCase()', allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=30)
+    kc.input("hello")
+    reply = reply_to(kc.get_shell_msg, msg_id, "execute_reply")
+    value = result_text(outputs_of(kc, msg_id))
+    t0 = time.perf_counter()
+    closed, msgs = execute(kc, "new java.util.Scanner(System.in).nextLine()", allow_stdin=False)
+    c.check("a cell reads System.in", request["msg_type"] == "input_request" and value == "HELLO"
+            and closed["status"] == "error", f"input_request -> {value!r}; without stdin: {closed['status']} "
+            f"({closed.get('evalue')}) in {time.perf_counter() - t0:.1f} s")
+
+
+def check_exit(kc, c):
+    drain_iopub(kc)
+    reply, msgs = execute(kc, "System.exit(0);")
+    after, msgs2 = execute(kc, "1 + 1")
+    c.check("System.exit fails the cell, kernel lives", reply["status"] == "error"
+            and "not allowed in a notebook" in error_text(msgs) and result_text(msgs2) == "2",
+            f"{reply['status']}: {reply.get('evalue')}; then '1 + 1' -> {result_text(msgs2)!r}")
+
+
+def check_output(kc, c):
+    drain_iopub(kc)
+    lines = 20000
+    reply, msgs = execute(kc, f'for (int i = 0; i < {lines}; i++) System.out.println("line " + i);',
+                          timeout=120)
+    text = stream_text(msgs)
+    got = text.count("\n")
+    streams = sum(1 for m in msgs if m["msg_type"] == "stream")
+    c.check("20,000 printed lines all arrive", got == lines and text.endswith(f"line {lines - 1}\n"),
+            f"{got} of {lines} lines in {streams} stream messages")
+    reply, msgs = execute(kc, 'String row = "x".repeat(99);\n'
+                              'for (int i = 0; i < 200_000; i++) System.out.println(row);', timeout=300)
+    text = stream_text(msgs)
+    c.check("20 MB of output is cut visibly", "more lines" in text and "not shown" in text,
+            f"{len(text) >> 20} MB arrived; ends with {text.strip().splitlines()[-1][:90]!r}")
+
+
+def check_code_too_large(kc, c):
+    drain_iopub(kc)
+    body = "".join(f"  x += {i} * x + 1;\n" for i in range(10000))
+    reply, msgs = execute(kc, "int big() {\n  int x = 0;\n" + body + "  return x;\n}", timeout=300)
+    c.check("a method javac rejects as too large fails with javac's words", reply["status"] == "error"
+            and "code too large" in error_text(msgs), f"{reply['status']}: {reply.get('evalue')}")
+
+
+def check_to_string(kc, c):
+    drain_iopub(kc)
+    reply, msgs = execute(kc, 'class Bad { public String toString() { throw new IllegalStateException("boom"); } }\n'
+                              "new Bad()")
+    text = error_text(msgs)
+    kernel_frames = [l for l in text.splitlines() if "dev.scalinglab.kernel" in l or "org.dflib" in l
+                     or "jdk.internal" in l]
+    c.check("toString() failure shows user frames only", reply["status"] == "error" and "boom" in text
+            and not kernel_frames, f"{len(text.splitlines())} traceback lines, {len(kernel_frames)} kernel frames")
+
+
+FAULTS = ["stop_on_error", "silent_and_history", "stdin", "to_string", "output",
+          "code_too_large", "busy_interrupt", "exit"]
+
+
+def faults(names=None):
+    """Runs the named fault checks (default: all) in one kernel, in FAULTS order."""
+    km, kc = start(KERNEL_NAME)
+    c = Checks()
+    try:
+        run_cell(kc, "1 + 1", timeout=60)
+        for name in FAULTS:
+            if names and name not in names:
+                continue
+            check = globals()["check_" + name]
+            try:
+                check(km, kc, c) if name == "busy_interrupt" else check(kc, c)
+            except Exception as e:
+                c.check(name, False, f"{type(e).__name__}: {e}")
+    finally:
+        stop(km, kc)
+    print(f"faults: {len(c.failed)} failed {c.failed}")
+    return 1 if c.failed else 0
+
+
+def oom():
+    """Fills the heap from a cell (run with a kernelspec at -Xmx512m); the kernel must answer after."""
+    km, kc = start(KERNEL_NAME)
+    c = Checks()
+    try:
+        run_cell(kc, "1 + 1", timeout=60)
+        t0 = time.perf_counter()
+        reply, msgs = execute(kc, "List<long[]> hog = new ArrayList<>();\n"
+                                  "while (true) { hog.add(new long[1_000_000]); }", timeout=150)
+        took = time.perf_counter() - t0
+        after, msgs2 = execute(kc, "1 + 1", timeout=60)
+        freed, _ = execute(kc, "hog = null;", timeout=60)
+        again, msgs3 = execute(kc, "2 + 2", timeout=60)
+        c.check("an OOM cell fails and the kernel answers", reply["status"] == "error"
+                and result_text(msgs2) == "2" and result_text(msgs3) == "4",
+                f"{reply['status']} after {took:.1f} s: {reply.get('evalue')!r}; then '1 + 1' -> "
+                f"{result_text(msgs2)!r}, after hog = null '2 + 2' -> {result_text(msgs3)!r}")
+    finally:
+        stop(km, kc)
+    return 1 if c.failed else 0
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "conformance":
@@ -233,4 +456,8 @@ if __name__ == "__main__":
         sys.exit(interrupt())
     if command == "training-interrupt":
         sys.exit(training_interrupt())
+    if command == "faults":
+        sys.exit(faults(sys.argv[2:]))
+    if command == "oom":
+        sys.exit(oom())
     sys.exit(f"unknown command {command}")

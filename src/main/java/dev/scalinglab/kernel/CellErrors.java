@@ -83,7 +83,38 @@ final class CellErrors {
       }
     }
     String message = lines.get(0) + (where == null ? "" : " (" + where + ")");
+    if (e instanceof EvalException eval
+        && OutOfMemoryError.class.getName().equals(eval.getExceptionClassName())) {
+      String advice = MemoryReserve.release();
+      lines.add(0, "The cell ran out of memory; " + advice + ".");
+      message = message + ": " + advice;
+    }
     return new EvaluationException(message, lines);
+  }
+
+  /**
+   * Returns the failure of showing a cell's value (its {@code toString()} or a renderer threw),
+   * with the value's own frames only: those of the kernel and its library are cut.
+   */
+  static EvaluationException rendering(Throwable e) {
+    List<String> lines = new ArrayList<>();
+    lines.add(e + " (while showing the cell's value)");
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t != e) {
+        lines.add("Caused by: " + t);
+      }
+      for (StackTraceElement f : t.getStackTrace()) {
+        String c = f.getClassName();
+        if (c.startsWith("org.dflib.jjava.") || c.startsWith("dev.scalinglab.kernel.")) {
+          break;
+        }
+        if (c.startsWith("java.lang.reflect.") || c.startsWith("jdk.internal.")) {
+          continue;
+        }
+        lines.add("    at " + frame("", Map.of(), f));
+      }
+    }
+    return new EvaluationException(lines.get(0), lines);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -91,12 +92,17 @@ public final class CodeEvaluator implements AutoCloseable {
    */
   public Value eval(String cell) throws CellException {
     interrupted = false;
+    control.newCell();
     control.clearValues();
     Map<String, CellSnippet> done = new LinkedHashMap<>();
     Value last = null;
     try {
       for (CellSnippet piece : split(cell)) {
         last = null;
+        if (interrupted) {
+          // Stopped between snippets: a long cell of many statements ends promptly.
+          throw CellErrors.interrupted(null, shell);
+        }
         for (SnippetEvent event : shell.eval(piece.source())) {
           if (event.causeSnippet() != null) {
             continue;
@@ -114,8 +120,12 @@ public final class CodeEvaluator implements AutoCloseable {
           }
           if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
               && snippet instanceof DeclarationSnippet declaration) {
-            throw CellErrors.unresolved(
-                cell, piece, shell.unresolvedDependencies(declaration).toList());
+            List<String> missing = shell.unresolvedDependencies(declaration).toList();
+            List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
+            // Nothing missing but errors (javac's "code too large"): report javac's own words.
+            throw missing.isEmpty() && !errors.isEmpty()
+                ? CellErrors.compilation(cell, piece, errors)
+                : CellErrors.unresolved(cell, piece, missing);
           }
           last = valueOf(event);
         }
@@ -223,10 +233,18 @@ public final class CodeEvaluator implements AutoCloseable {
     return "complete";
   }
 
-  /** Stops the running snippet, if any; the cell then fails with "Cell interrupted". */
+  /** Returns true while a snippet of a cell executes (not while JShell compiles it). */
+  public boolean isRunning() {
+    return control.isRunning();
+  }
+
+  /**
+   * Stops the running cell, if any: its running snippet, or before its next snippet; the cell then
+   * fails with "Cell interrupted".
+   */
   public void interrupt() {
     interrupted = true;
-    shell.stop();
+    control.stopCell();
   }
 
   private CellSnippet pieceAt(String cell, int at) {

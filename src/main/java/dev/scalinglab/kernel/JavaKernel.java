@@ -1,11 +1,14 @@
 package dev.scalinglab.kernel;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -21,13 +24,19 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
+import org.zeromq.ZMQ;
 
 /**
  * The Java kernel: JJava's protocol handling (jjava-jupyter, the maintained fork of IJava's
@@ -37,6 +46,12 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 public final class JavaKernel extends BaseKernel {
   private static final String VERSION = "0.1.0";
   private final CompletableFuture<CodeEvaluator> evaluator;
+  private final CellStreams streams = new CellStreams();
+  private final List<String> history = new CopyOnWriteArrayList<>();
+  private final List<Runnable> interruptHandlers = new CopyOnWriteArrayList<>();
+  private Instant abortBefore;
+  private boolean failed;
+  private boolean silent;
 
   /** Creates the kernel and starts JShell with {@code config} on a background thread. */
   public JavaKernel(KernelConfig config) {
@@ -72,13 +87,18 @@ public final class JavaKernel extends BaseKernel {
         new Thread(
             () -> {
               try {
-                evaluator.complete(new CodeEvaluator(config));
+                CodeEvaluator started = new CodeEvaluator(config);
+                // Renderers and magics of jars on the classpath (META-INF/services), e.g. the
+                // library's renderers for histories, tables and charts: before the first cell.
+                installDefaultExtensions();
+                evaluator.complete(started);
               } catch (Throwable e) {
                 evaluator.completeExceptionally(e);
               }
             },
             "jshell-start");
     starter.setDaemon(true);
+    Magics.register(getMagicsRegistry());
     starter.start();
     DisplayFunctions.attach(this);
   }
@@ -93,20 +113,126 @@ public final class JavaKernel extends BaseKernel {
     }
   }
 
+  /**
+   * Runs an execute request as the messaging spec and ipykernel do: {@code silent} runs without any
+   * output and without counting; {@code store_history=false} does not count or record the cell;
+   * after a failed cell with {@code stop_on_error}, the execute requests already queued are
+   * answered {@code aborted} instead of run (Run All stops at the error).
+   */
+  @Override
+  protected synchronized void handleExecuteRequest(
+      ShellReplyEnvironment env, Message<ExecuteRequest> msg) {
+    ExecuteRequest request = msg.getContent();
+    if (abortBefore != null && (sentBefore(msg, abortBefore) || queued(env))) {
+      env.setBusyDeferIdle();
+      env.reply(new StatusReplies.Aborted(executionCount.get() - 1));
+      return;
+    }
+    abortBefore = null;
+    failed = false;
+    MemoryReserve.keep();
+    boolean counted = request.shouldStoreHistory() && !request.isSilent();
+    if (!counted) {
+      // JJava counts every request; give back the number it is about to take.
+      executionCount.decrementAndGet();
+    }
+    silent = request.isSilent();
+    try {
+      if (silent) {
+        runSilently(env, request);
+      } else {
+        super.handleExecuteRequest(env, msg);
+      }
+    } catch (OutOfMemoryError e) {
+      String advice = MemoryReserve.release();
+      failed = true;
+      env.publish(
+          new PublishError("OutOfMemoryError", advice, List.of("OutOfMemoryError: " + advice)));
+      env.defer()
+          .reply(new StatusReplies.Failed("OutOfMemoryError", advice, executionCount.get() - 1));
+    }
+    if (counted) {
+      history.add(request.getCode());
+    }
+    if (failed && request.shouldStopOnError()) {
+      abortBefore = Instant.now();
+    }
+  }
+
+  /**
+   * True if more requests wait on the shell socket: ipykernel aborts those after an error. Requests
+   * still in flight then are caught by their send time ({@link #sentBefore}).
+   */
+  private static boolean queued(ShellReplyEnvironment env) {
+    return (env.getShell().getEvents() & ZMQ.Poller.POLLIN) != 0;
+  }
+
+  /** True if the front end sent {@code msg} before {@code moment} (queued behind the error). */
+  private static boolean sentBefore(Message<?> msg, Instant moment) {
+    KernelTimestamp sent = msg.getHeader().getTimestamp();
+    try {
+      // Parsed here: KernelTimestamp.getDate() rejects the microseconds clients send.
+      return sent != null
+          && OffsetDateTime.parse(sent.getDateString()).toInstant().isBefore(moment);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void runSilently(ShellReplyEnvironment env, ExecuteRequest request) {
+    env.setBusyDeferIdle();
+    streams.attach(env, getIO().in, true);
+    int count = executionCount.getAndIncrement();
+    try {
+      evalRaw(request.getCode());
+      env.defer().reply(new ExecuteReply(count, Map.of()));
+    } catch (RuntimeException e) {
+      failed = true;
+      ErrorReply error = ErrorReply.of(e);
+      error.setExecutionCount(count);
+      env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+    }
+  }
+
+  @Override
+  protected void replaceOutputStreams(ShellReplyEnvironment env) {
+    streams.attach(env, getIO().in, silent);
+  }
+
+  @Override
+  public void display(DisplayData data) {
+    streams.flush();
+    super.display(data);
+  }
+
   @Override
   public Object evalRaw(String code) {
     CodeEvaluator shell = evaluator();
     for (String problem : shell.takeStartupProblems()) {
       System.err.println(problem);
     }
-    CodeEvaluator.Value result = shell.eval(Magics.apply(code, shell));
+    CodeEvaluator.Value result = shell.eval(Magics.apply(code, this));
     return result == null ? null : result.value();
   }
 
   @Override
   public DisplayData eval(String code) {
-    Object value = evalRaw(code);
-    return value == null ? null : Renderers.render(getRenderer(), value);
+    try {
+      Object value = evalRaw(code);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return Renderers.render(getRenderer(), value);
+      } catch (RuntimeException | StackOverflowError e) {
+        throw CellErrors.rendering(e);
+      }
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    } finally {
+      streams.endCell();
+    }
   }
 
   @Override
@@ -134,6 +260,14 @@ public final class JavaKernel extends BaseKernel {
     if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
       evaluator.join().interrupt();
     }
+    interruptHandlers.forEach(Runnable::run);
+  }
+
+  /**
+   * Adds code the stop button runs too (e.g. to stop widget callbacks, which run outside cells).
+   */
+  public void addInterruptHandler(Runnable handler) {
+    interruptHandlers.add(handler);
   }
 
   @Override
@@ -198,7 +332,7 @@ public final class JavaKernel extends BaseKernel {
   @Override
   protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> msg) {
     env.setBusyDeferIdle();
-    env.reply(new StatusReplies.History());
+    env.reply(new StatusReplies.History(HistoryLookup.answer(history, msg.getContent())));
   }
 
   private void replyCommInfo(ShellReplyEnvironment env, Message<CommInfoRequest> msg) {

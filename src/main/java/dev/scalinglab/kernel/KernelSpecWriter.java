@@ -16,9 +16,12 @@ public final class KernelSpecWriter {
   /** The kernelspec name the install script uses. */
   public static final String NAME = "java-scaling-lab";
 
-  /** JVM options every kernel start gets. */
+  /**
+   * JVM options every kernel start gets. The heap is capped at 2 GB (the notebooks need ~0.5 GB;
+   * the JVM default, a quarter of RAM, lets a runaway cell thrash for minutes before it fails).
+   */
   public static final List<String> JVM_OPTIONS =
-      List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true");
+      List.of("-Xmx2g", "-Djava.awt.headless=true", "-Dai.djl.offline=true");
 
   private KernelSpecWriter() {}
 
@@ -38,12 +41,13 @@ public final class KernelSpecWriter {
     return Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath().toString();
   }
 
-  /** Writes {@code dir/kernel.json} and returns its path. */
+  /** Writes {@code dir/kernel.json} and the launcher logos, and returns the kernel.json path. */
   public static Path write(Path dir, String java, String classpath, String displayName)
       throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("kernel.json");
     Files.writeString(file, json(java, classpath, displayName), StandardCharsets.UTF_8);
+    KernelLogo.write(dir);
     return file;
   }
 

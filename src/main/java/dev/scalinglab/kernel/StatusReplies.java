@@ -83,11 +83,16 @@ final class StatusReplies {
     }
   }
 
-  /** history_reply with {@code status: "ok"} and no entries: this kernel keeps no history. */
+  /** history_reply with {@code status: "ok"} and {@code [session, line, input]} entries. */
   @SuppressWarnings({"unused", "rawtypes", "unchecked"})
   static final class History implements ContentType<History>, ReplyType<Object> {
     private final String status = "ok";
-    private final List<Object> history = List.of();
+    private final List<List<Object>> history;
+
+    /** Creates the reply with {@code history}. */
+    History(List<List<Object>> history) {
+      this.history = List.copyOf(history);
+    }
 
     @Override
     public MessageType<History> getType() {
@@ -97,6 +102,56 @@ final class StatusReplies {
     @Override
     public MessageType<Object> getRequestType() {
       return (MessageType) MessageType.HISTORY_REQUEST;
+    }
+  }
+
+  /** execute_reply {@code aborted}: a queued request not run after an error (stop_on_error). */
+  @SuppressWarnings({"unused", "rawtypes", "unchecked"})
+  static final class Aborted implements ContentType<Aborted>, ReplyType<Object> {
+    private final String status = "aborted";
+    private final int execution_count;
+
+    /** Creates the reply with the current {@code count}. */
+    Aborted(int count) {
+      this.execution_count = count;
+    }
+
+    @Override
+    public MessageType<Aborted> getType() {
+      return (MessageType) MessageType.EXECUTE_REPLY;
+    }
+
+    @Override
+    public MessageType<Object> getRequestType() {
+      return (MessageType) MessageType.EXECUTE_REQUEST;
+    }
+  }
+
+  /** execute_reply {@code error} sent by the kernel itself (not through an exception). */
+  @SuppressWarnings({"unused", "rawtypes", "unchecked"})
+  static final class Failed implements ContentType<Failed>, ReplyType<Object> {
+    private final String status = "error";
+    private final String ename;
+    private final String evalue;
+    private final List<String> traceback;
+    private final int execution_count;
+
+    /** Creates the reply for error {@code name} saying {@code message}. */
+    Failed(String name, String message, int count) {
+      this.ename = name;
+      this.evalue = message;
+      this.traceback = List.of(name + ": " + message);
+      this.execution_count = count;
+    }
+
+    @Override
+    public MessageType<Failed> getType() {
+      return (MessageType) MessageType.EXECUTE_REPLY;
+    }
+
+    @Override
+    public MessageType<Object> getRequestType() {
+      return (MessageType) MessageType.EXECUTE_REQUEST;
     }
   }
 }

@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(120)
 class CodeEvaluatorTest {
   private static CodeEvaluator evaluator;
 
@@ -115,49 +115,94 @@ class CodeEvaluatorTest {
     assertEquals("invalid", evaluator.isComplete(")"));
   }
 
-  @Test
-  void interruptStopsASleepingCellAndTheEvaluatorStaysUsable() {
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(20),
-        () -> {
-          CompletableFuture<Throwable> cell =
-              CompletableFuture.supplyAsync(
-                  () -> {
-                    try {
-                      evaluator.eval("while (true) { Thread.sleep(10); }");
-                      return null;
-                    } catch (Throwable t) {
-                      return t;
-                    }
-                  });
-          Thread.sleep(500);
-          evaluator.interrupt();
-          Throwable failure = cell.get();
-          assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
-          assertEquals("Cell interrupted", failure.getMessage());
-          assertEquals(2, value("1 + 1"));
-        });
+  /** Runs {@code cell} on another thread, interrupts it once it runs, returns what it threw. */
+  private static Throwable interruptWhenRunning(String cell) throws Exception {
+    CompletableFuture<Throwable> running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                evaluator.eval(cell);
+                return null;
+              } catch (Throwable t) {
+                return t;
+              }
+            });
+    // Waits until the snippet executes (JShell compiles first): an interrupt sent earlier would
+    // apply to nothing, as in Jupyter, and the test would hang.
+    while (!evaluator.isRunning() && !running.isDone()) {
+      Thread.sleep(5);
+    }
+    evaluator.interrupt();
+    return running.get();
   }
 
   @Test
-  void interruptStopsABusyLoop() {
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(20),
-        () -> {
-          CompletableFuture<Throwable> cell =
-              CompletableFuture.supplyAsync(
-                  () -> {
-                    try {
-                      evaluator.eval("long spins = 0;\nwhile (true) { spins++; }");
-                      return null;
-                    } catch (Throwable t) {
-                      return t;
-                    }
-                  });
-          Thread.sleep(500);
-          evaluator.interrupt();
-          assertTrue(cell.get() instanceof EvaluationException);
-          assertEquals(3, value("1 + 2"));
-        });
+  @Timeout(60)
+  void interruptStopsASleepingCellAndTheEvaluatorStaysUsable() throws Exception {
+    Throwable failure = interruptWhenRunning("while (true) { Thread.sleep(10); }");
+    assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
+    assertEquals("Cell interrupted", failure.getMessage());
+    assertEquals(2, value("1 + 1"));
+  }
+
+  @Test
+  @Timeout(60)
+  void interruptStopsABusyLoop() throws Exception {
+    Throwable failure = interruptWhenRunning("long spins = 0;\nwhile (true) { spins++; }");
+    assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
+    assertEquals(3, value("1 + 2"));
+  }
+
+  @Test
+  @Timeout(120)
+  void interruptBetweenSnippetsStopsTheRestOfTheCell() throws Exception {
+    StringBuilder cell = new StringBuilder("int done = 0;\n");
+    for (int i = 0; i < 200; i++) {
+      cell.append("done++;\n");
+    }
+    CompletableFuture<Throwable> running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                evaluator.eval(cell + "Thread.sleep(60_000);");
+                return null;
+              } catch (Throwable t) {
+                return t;
+              }
+            });
+    while (!evaluator.isRunning() && !running.isDone()) {
+      Thread.sleep(1);
+    }
+    evaluator.interrupt();
+    Throwable failure = running.get();
+    assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
+    int done = (int) value("done");
+    assertTrue(done < 200, "the cell went on after the interrupt: done = " + done);
+  }
+
+  @Test
+  @Timeout(60)
+  void exitInACellFailsTheCellInsteadOfEndingTheKernel() throws Exception {
+    EvaluationException e =
+        assertThrows(EvaluationException.class, () -> evaluator.eval("System.exit(0);"));
+    assertTrue(e.getMessage().contains("not allowed in a notebook"), e.getMessage());
+    EvaluationException viaRuntime =
+        assertThrows(
+            EvaluationException.class,
+            () -> evaluator.eval("Runnable r = () -> Runtime.getRuntime().halt(1);\nr.run();"));
+    assertTrue(viaRuntime.getMessage().contains("Runtime.halt(1)"), viaRuntime.getMessage());
+    assertEquals(2, value("1 + 1"));
+  }
+
+  @Test
+  @Timeout(300)
+  void codeTooLargeReportsJavacsError() {
+    StringBuilder body = new StringBuilder("int big() {\n  int x = 0;\n");
+    for (int i = 0; i < 10_000; i++) {
+      body.append("  x += ").append(i).append(" * x + 1;\n");
+    }
+    CompilationException e =
+        assertThrows(CompilationException.class, () -> evaluator.eval(body + "  return x;\n}"));
+    assertTrue(e.getMessage().contains("code too large"), e.getMessage());
   }
 }

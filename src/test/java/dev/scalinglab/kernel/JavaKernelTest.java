@@ -20,8 +20,10 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(120)
 class JavaKernelTest {
   private static JavaKernel kernel;
 
@@ -164,4 +166,37 @@ class JavaKernelTest {
     assertEquals(-1, config.timeoutMillis());
     assertEquals(KernelConfig.defaults(), KernelConfig.fromEnv(java.util.Map.of()));
   }
+
+  @Test
+  void aFailingToStringShowsTheUsersFramesOnly() {
+    EvaluationException e =
+        assertThrows(
+            EvaluationException.class,
+            () ->
+                kernel.eval(
+                    "class Bad { public String toString() { throw new IllegalStateException(\"boom\"); } }\n"
+                        + "new Bad()"));
+    String text = String.join("\n", e.traceback());
+    assertTrue(text.startsWith("java.lang.IllegalStateException: boom"), text);
+    assertTrue(text.contains("while showing the cell's value"), text);
+    assertTrue(text.contains("toString"), text);
+    assertFalse(text.contains("dev.scalinglab.kernel") || text.contains("org.dflib"), text);
+  }
+
+  @Test
+  void magicsComeFromTheRegistry() {
+    kernel
+        .getMagicsRegistry()
+        .registerLineMagic(
+            "shout",
+            (org.dflib.jjava.jupyter.kernel.magic.LineMagic<Object, JavaKernel>)
+                (k, args) -> {
+                  shouted = String.join(" ", args).toUpperCase(java.util.Locale.ROOT);
+                  return null;
+                });
+    assertEquals("42", kernel.eval("%shout hi there\n6 * 7").getData(MIMEType.TEXT_PLAIN));
+    assertEquals("HI THERE", shouted);
+  }
+
+  private static volatile String shouted;
 }
