@@ -27,6 +27,7 @@ final class LiveLossChart implements TrainingListener {
   private final Map<String, List<double[]>> points = new LinkedHashMap<>();
   private final List<Long> refreshes = new CopyOnWriteArrayList<>();
   private volatile boolean dirty;
+  private volatile boolean live;
   private volatile boolean stopped;
   private Thread drawer;
 
@@ -42,11 +43,24 @@ final class LiveLossChart implements TrainingListener {
 
   @Override
   public synchronized void onStep(StepResult r) {
-    List<double[]> line = points.get(r.scenario());
-    if (line != null) {
-      line.add(new double[] {r.step(), r.loss()});
-      dirty = true;
+    if (add(r)) {
+      live = true;
     }
+  }
+
+  /** Adds rows of an earlier training (a reused baseline): drawn, but not live points. */
+  synchronized void preload(List<StepResult> rows) {
+    rows.forEach(this::add);
+  }
+
+  private boolean add(StepResult r) {
+    List<double[]> line = points.get(r.scenario());
+    if (line == null) {
+      return false;
+    }
+    line.add(new double[] {r.step(), r.loss()});
+    dirty = true;
+    return true;
   }
 
   /** Starts redrawing. */
@@ -58,10 +72,13 @@ final class LiveLossChart implements TrainingListener {
               while (!stopped) {
                 long now = System.nanoTime();
                 if (dirty && (refreshes.isEmpty() || now - last >= minIntervalNanos)) {
+                  boolean withLivePoints = live;
                   dirty = false;
                   target.png(image());
                   last = System.nanoTime();
-                  refreshes.add(last);
+                  if (withLivePoints) {
+                    refreshes.add(last);
+                  }
                 }
                 try {
                   Thread.sleep(10);
@@ -82,7 +99,7 @@ final class LiveLossChart implements TrainingListener {
     target.png(image());
   }
 
-  /** Returns when each redraw with points reached the widget (System.nanoTime). */
+  /** Returns when each redraw with live points reached the widget (System.nanoTime). */
   List<Long> refreshes() {
     return List.copyOf(refreshes);
   }

@@ -4,10 +4,12 @@ import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.experiment.Experiment;
 import dev.scalinglab.experiment.Scenarios;
 import dev.scalinglab.report.Tables;
+import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.OptimizerKind;
 import dev.scalinglab.train.Scenario;
+import dev.scalinglab.train.StepResult;
 import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.widgets.Button;
 import dev.scalinglab.widgets.Dropdown;
@@ -29,8 +31,10 @@ import tech.tablesaw.api.Table;
 /**
  * Controls for s, the learning rate, the compensation rule, the optimizer, epochs and train size; a
  * Train button that trains the tweaked run beside A's baseline, with the loss charted live every
- * few steps, and the summary table. A click trains on the widget callback thread, so the kernel
- * stays responsive and its stop button (or Stop) interrupts the training.
+ * few steps, and the summary table. A is trained again only when a setting it depends on changed
+ * (learning rate, optimizer, epochs, train size): moving s or the rule retrains the tweaked run
+ * alone. A click trains on the widget callback thread, so the kernel stays responsive and its stop
+ * button (or Stop) interrupts the training.
  */
 public final class Playground {
   /** Redraw the chart at most this often while training. */
@@ -62,9 +66,14 @@ public final class Playground {
   private final Html table = new Html();
   private final VBox view;
 
+  /** A's rows for the last hyper-parameters it trained with: s alone changes, A need not rerun. */
+  private volatile Baseline baseline;
+
   private volatile Thread training;
   private volatile long clickNanos;
   private volatile Result last;
+
+  private record Baseline(Hyperparameters hp, List<EpochResult> epochs, List<StepResult> steps) {}
 
   /** The outcome of one training: what was trained, the history, chart, table and timings. */
   public record Result(
@@ -206,24 +215,38 @@ public final class Playground {
     legends.put("A", "A: x/255, Glorot (baseline)");
     legends.put(tweaked.name(), tweaked.name() + ", " + s.compensation().label());
     LiveLossChart live = new LiveLossChart(chart, legends, REFRESH_MILLIS);
+    Baseline a = baseline;
+    boolean reuseA = a != null && a.hp().equals(hp);
+    History history = new History(List.copyOf(legends.keySet()));
+    if (reuseA) {
+      a.epochs().forEach(history::add);
+      a.steps().forEach(history::add);
+      live.preload(a.steps());
+    }
     training = Thread.currentThread();
     status.value("training " + s.describe() + " …");
     live.start();
-    History history;
     try {
-      history =
+      History trained =
           Experiment.builder()
               .setData(data)
-              .optScenarios(List.of(Scenarios.a(), tweaked))
+              .optScenarios(reuseA ? List.of(tweaked) : List.of(Scenarios.a(), tweaked))
               .optHyperparameters(hp)
               .build()
               .run(live);
+      trained.rows().forEach(history::add);
+      for (String name : trained.scenarios()) {
+        trained.stepRows(name).forEach(history::add);
+      }
     } catch (TrainingInterruptedException e) {
       status.value("stopped: " + s.describe());
       throw e;
     } finally {
       training = null;
       stopChart(live);
+    }
+    if (!reuseA) {
+      baseline = new Baseline(hp, history.rows("A"), history.stepRows("A"));
     }
     List<Long> refreshes = live.refreshes();
     double first = refreshes.isEmpty() ? Double.NaN : (refreshes.get(0) - startNanos) / 1e9;

@@ -77,6 +77,23 @@ class PlaygroundTest {
         "playground (2 x 62 steps, shared machine): first point %.2f s after the click,"
             + " chart every %.2f s, %d refreshes%n",
         run.firstPointSeconds(), run.refreshSeconds(), chartUpdates);
+
+    // Only s moves: A's baseline is reused (its rows, timings included, are the same objects'
+    // values).
+    frontend.deliver(
+        playground.scaleSlider().modelId(),
+        json("{\"method\":\"update\",\"state\":{\"value\":16.0}}"),
+        List.of());
+    frontend.deliver(
+        playground.trainButton().modelId(),
+        json("{\"method\":\"custom\",\"content\":{\"event\":\"click\"}}"),
+        List.of());
+    waitFor(() -> playground.status().value().startsWith("done: s=16"), 180);
+    Playground.Result second = playground.last();
+    assertEquals(run.history().rows("A"), second.history().rows("A"));
+    assertEquals(run.history().stepRows("A"), second.history().stepRows("A"));
+    assertEquals(4, second.history().stepRows("s=16").size());
+    assertTrue(playground.table().value().contains("s=16"));
   }
 
   @Test
