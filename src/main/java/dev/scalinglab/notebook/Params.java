@@ -31,14 +31,22 @@ public final class Params {
     }
   }
 
-  /** Returns the environment variable {@code name} as a double, or {@code fallback} if unset. */
+  /**
+   * Returns the environment variable {@code name} as a finite double, or {@code fallback} if unset.
+   */
   public static double decimal(String name, double fallback) {
     String v = raw(name);
+    double parsed;
     try {
-      return v == null ? fallback : Double.parseDouble(v);
+      parsed = v == null ? fallback : Double.parseDouble(v);
     } catch (NumberFormatException e) {
       throw bad(name, v, "a number");
     }
+    // NaN or Infinity would fail later with a message that does not name the variable.
+    if (v != null && !Double.isFinite(parsed)) {
+      throw bad(name, v, "a finite number");
+    }
+    return parsed;
   }
 
   /** Returns the environment variable {@code name}, or {@code fallback} if unset or blank. */
@@ -54,6 +62,12 @@ public final class Params {
 
   private static IllegalArgumentException bad(String name, String value, String what) {
     return new IllegalArgumentException(
-        String.format(Locale.ROOT, "Environment variable %s=%s is not %s", name, value, what));
+        String.format(
+            Locale.ROOT,
+            "Environment variable %s=%s is not %s",
+            name,
+            // A line break in the value would split the one-line message.
+            value.replace("\r", "\\r").replace("\n", "\\n"),
+            what));
   }
 }
