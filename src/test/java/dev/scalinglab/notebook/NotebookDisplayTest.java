@@ -91,4 +91,97 @@ class NotebookDisplayTest {
     DisplayData data = renderer.render(history());
     assertFalse(data.hasDataForType(MIMEType.TEXT_HTML));
   }
+
+  @Test
+  void paramsTakeTheEnvironmentsValuesAndNameABadOne() throws Exception {
+    java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("SL_T_EPOCHS", " 7 ");
+    env.put("SL_T_SEED", "-3");
+    env.put("SL_T_LR", "0.5");
+    env.put("SL_T_SCENARIOS", "A,C");
+    env.put("SL_T_BLANK", "   ");
+    env.put("SL_T_BAD_INT", "five");
+    env.put("SL_T_TOO_BIG", "99999999999");
+    env.put("SL_T_BAD_LONG", "4.2");
+    env.put("SL_T_BAD_DECIMAL", "0,01");
+    env.put("SL_T_TWO_LINES", "1\n2");
+    env.put("SL_T_NAN", "NaN");
+    List<String> lines =
+        probe(
+            env,
+            "integer",
+            "SL_T_EPOCHS",
+            "long",
+            "SL_T_SEED",
+            "decimal",
+            "SL_T_LR",
+            "text",
+            "SL_T_SCENARIOS",
+            "integer",
+            "SL_T_BLANK",
+            "text",
+            "SL_T_BLANK",
+            "integer",
+            "SL_T_UNSET",
+            "integer",
+            "SL_T_BAD_INT",
+            "integer",
+            "SL_T_TOO_BIG",
+            "long",
+            "SL_T_BAD_LONG",
+            "decimal",
+            "SL_T_BAD_DECIMAL",
+            "integer",
+            "SL_T_TWO_LINES",
+            "decimal",
+            "SL_T_NAN");
+    assertEquals(
+        List.of(
+            "SL_T_EPOCHS=7",
+            "SL_T_SEED=-3",
+            "SL_T_LR=0.5",
+            "SL_T_SCENARIOS=A,C",
+            "SL_T_BLANK=-1",
+            "SL_T_BLANK=fallback",
+            "SL_T_UNSET=-1",
+            "SL_T_BAD_INT! Environment variable SL_T_BAD_INT=five is not an integer",
+            "SL_T_TOO_BIG! Environment variable SL_T_TOO_BIG=99999999999 is not an integer",
+            "SL_T_BAD_LONG! Environment variable SL_T_BAD_LONG=4.2 is not an integer",
+            "SL_T_BAD_DECIMAL! Environment variable SL_T_BAD_DECIMAL=0,01 is not a number"),
+        lines.subList(0, 11));
+    // A value with a line break still gives one line naming the variable.
+    assertEquals(13, lines.size(), String.join("\n", lines));
+    assertEquals(
+        "SL_T_TWO_LINES! Environment variable SL_T_TWO_LINES=1\\n2 is not an integer",
+        lines.get(11));
+    assertEquals(
+        "SL_T_NAN! Environment variable SL_T_NAN=NaN is not a finite number", lines.get(12));
+  }
+
+  /** Runs {@link ParamsProbe} with {@code env} added to this process's environment. */
+  private static List<String> probe(java.util.Map<String, String> env, String... calls)
+      throws Exception {
+    java.nio.file.Path log = java.nio.file.Files.createTempFile("params-probe", ".log");
+    try {
+      List<String> command = new ArrayList<>();
+      command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+      command.add(ParamsProbe.class.getName());
+      command.addAll(List.of(calls));
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      Process child = builder.start();
+      boolean ended = child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+      if (!ended) {
+        child.destroyForcibly();
+      }
+      String output = java.nio.file.Files.readString(log);
+      assertTrue(ended, "probe did not finish: " + output);
+      assertEquals(0, child.exitValue(), output);
+      return output.lines().toList();
+    } finally {
+      java.nio.file.Files.delete(log);
+    }
+  }
 }
