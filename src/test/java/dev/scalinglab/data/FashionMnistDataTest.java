@@ -1,5 +1,6 @@
 package dev.scalinglab.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,10 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class FashionMnistDataTest {
+
+  private static final int PIXELS = FashionMnistData.PIXELS;
 
   private final FashionMnistData data = FashionMnistData.load();
 
@@ -27,23 +35,77 @@ class FashionMnistDataTest {
   @Test
   void labelsAreTheOriginalOnes() {
     // The first training labels of Fashion-MNIST: ankle boot, T-shirt, T-shirt, dress, ...
-    long[] first = data.train().labels().get("0:5").toLongArray();
-    assertEquals(9, first[0]);
-    assertEquals(0, first[1]);
-    assertEquals(0, first[2]);
-    assertEquals(3, first[3]);
-    long[] validationFirst = data.validation().labels().get("0:1").toLongArray();
-    long[] sameRow = data.train().labels().get("0:1").toLongArray();
-    assertTrue(validationFirst.length == 1 && sameRow.length == 1);
+    long[] first = data.train().labels().get("0:4").toLongArray();
+    assertArrayEquals(new long[] {9, 0, 0, 3}, first);
   }
 
   @Test
-  void validationIsTheLastFiveThousandTrainingImages() {
-    NDArray all = data.train().images();
-    assertEquals(55_000, all.getShape().get(0));
-    // The validation split starts where the training split ends: its rows differ from row 0.
-    NDArray firstValidation = data.validation().images().get("0");
-    assertTrue(firstValidation.sub(all.get("54999")).abs().sum().getFloat() > 0);
+  void trainIsTheFirst55000AndValidationTheLast5000OfTheFile() throws IOException {
+    // Read independently of DJL: the IDX files as published, straight from their gzip.
+    byte[] labels = idx(IdxFile.TRAIN_LABELS, 8);
+    byte[] pixels = idx(IdxFile.TRAIN_IMAGES, 16);
+    assertEquals(60_000, labels.length);
+
+    assertArrayEquals(longs(labels, 0, 55_000), data.train().labels().toLongArray());
+    assertArrayEquals(longs(labels, 55_000, 60_000), data.validation().labels().toLongArray());
+    // Every image, by its pixel sum (exact in float32: at most 784 * 255), in order.
+    assertArrayEquals(rowSums(pixels, 0, 55_000), engineRowSums(data.train().images()));
+    assertArrayEquals(rowSums(pixels, 55_000, 60_000), engineRowSums(data.validation().images()));
+    // The rows at both edges of the cut, pixel by pixel.
+    assertArrayEquals(row(pixels, 0), data.train().images().get("0").toFloatArray());
+    assertArrayEquals(row(pixels, 54_999), data.train().images().get("54999").toFloatArray());
+    assertArrayEquals(row(pixels, 55_000), data.validation().images().get("0").toFloatArray());
+    assertArrayEquals(row(pixels, 59_999), data.validation().images().get("4999").toFloatArray());
+    assertArrayEquals(rowSums(pixels, 0, 1000), engineRowSums(data.train(1000).images()));
+  }
+
+  @Test
+  void testIsTheTestFile() throws IOException {
+    byte[] labels = idx(IdxFile.TEST_LABELS, 8);
+    byte[] pixels = idx(IdxFile.TEST_IMAGES, 16);
+    assertArrayEquals(longs(labels, 0, 10_000), data.test().labels().toLongArray());
+    assertArrayEquals(rowSums(pixels, 0, 10_000), engineRowSums(data.test().images()));
+  }
+
+  /** Returns the values of an original IDX file after its header. */
+  private byte[] idx(IdxFile file, int header) throws IOException {
+    Path path = data.source().localDirectory().orElseThrow().resolve(file.fileName());
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
+      byte[] all = in.readAllBytes();
+      return Arrays.copyOfRange(all, header, all.length);
+    }
+  }
+
+  private static long[] longs(byte[] bytes, int from, int to) {
+    long[] out = new long[to - from];
+    for (int i = from; i < to; i++) {
+      out[i - from] = bytes[i] & 0xff;
+    }
+    return out;
+  }
+
+  private static float[] row(byte[] pixels, int index) {
+    float[] out = new float[PIXELS];
+    for (int p = 0; p < PIXELS; p++) {
+      out[p] = pixels[index * PIXELS + p] & 0xff;
+    }
+    return out;
+  }
+
+  private static float[] rowSums(byte[] pixels, int from, int to) {
+    float[] sums = new float[to - from];
+    for (int i = from; i < to; i++) {
+      int sum = 0;
+      for (int p = 0; p < PIXELS; p++) {
+        sum += pixels[i * PIXELS + p] & 0xff;
+      }
+      sums[i - from] = sum;
+    }
+    return sums;
+  }
+
+  private static float[] engineRowSums(NDArray images) {
+    return images.sum(new int[] {1}).toFloatArray();
   }
 
   @Test
