@@ -255,6 +255,13 @@ public final class JavaKernel extends BaseKernel {
     }
   }
 
+  /** Installs the notebook kernel (JJava's start-up), then Jupyter widgets on this kernel. */
+  @Override
+  public void onStartup() {
+    super.onStartup();
+    dev.scalinglab.widgets.KernelWidgets.install(this);
+  }
+
   @Override
   public void interrupt() {
     if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
