@@ -23,7 +23,7 @@ public record Split(String name, NDArray images, NDArray labels) {
    * the caller's manager.
    */
   public NDArray features(float s, ai.djl.ndarray.NDManager manager) {
-    FeatureScaling.checkScale(s);
+    InputScale.check(s);
     NDArray scaled = images.div(255f / s);
     scaled.attach(manager);
     return scaled;

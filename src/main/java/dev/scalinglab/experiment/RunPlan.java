@@ -1,6 +1,6 @@
 package dev.scalinglab.experiment;
 
-import dev.scalinglab.data.FeatureScaling;
+import dev.scalinglab.data.InputScale;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.Scenario;
@@ -117,7 +117,7 @@ public record RunPlan(List<Run> runs) {
     if (lrs.stream().distinct().count() != lrs.size()) {
       throw new IllegalArgumentException("learning rates must be distinct: " + lrs);
     }
-    scales.forEach(FeatureScaling::checkScale);
+    scales.forEach(InputScale::check);
     List<Run> runs = new ArrayList<>();
     for (Sweep.Model model : Sweep.Model.values()) {
       for (double s : scales) {

@@ -44,11 +44,6 @@ public final class GradientScope implements AutoCloseable {
     return PYTORCH;
   }
 
-  /** Returns whether the calling thread records operations (PyTorch only). */
-  static boolean isRecording() {
-    return JniUtils.isGradMode();
-  }
-
   /**
    * Switches recording on the calling thread and returns the previous mode (PyTorch only: the
    * training loop flips it twice a step instead of opening a scope).
@@ -116,6 +111,26 @@ public final class GradientScope implements AutoCloseable {
     } else {
       try (NDArray grad = parameter.getGradient()) {
         grad.subi(grad);
+      }
+    }
+  }
+
+  /**
+   * Returns a guard that restores the calling thread's grad mode when closed (PyTorch; a no-op
+   * elsewhere): the training loop switches the mode itself step by step.
+   */
+  static ModeGuard saveMode() {
+    return new ModeGuard();
+  }
+
+  /** Restores a thread's grad mode when closed; see {@link #saveMode}. */
+  static final class ModeGuard implements AutoCloseable {
+    private final boolean previous = PYTORCH && JniUtils.isGradMode();
+
+    @Override
+    public void close() {
+      if (PYTORCH) {
+        JniUtils.setGradMode(previous);
       }
     }
   }

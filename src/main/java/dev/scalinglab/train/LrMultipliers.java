@@ -1,5 +1,8 @@
 package dev.scalinglab.train;
 
+import ai.djl.training.tracker.FixedPerVarTracker;
+import dev.scalinglab.model.Mlp;
+
 /**
  * Learning-rate factors applied to the base learning rate, per parameter group.
  *
@@ -32,6 +35,19 @@ public record LrMultipliers(double firstKernel, double firstBias, double others)
   /** Returns {@code factor} on the first layer's kernel and bias. */
   public static LrMultipliers firstLayer(double factor) {
     return new LrMultipliers(factor, factor, 1);
+  }
+
+  /**
+   * Returns DJL's per-parameter learning rates for {@code model}: {@code lr} times each factor,
+   * computed in float32 as the optimizers use them.
+   */
+  public FixedPerVarTracker tracker(Mlp model, double lr) {
+    float base = (float) lr;
+    return FixedPerVarTracker.builder()
+        .setDefaultValue((float) (base * others))
+        .put(model.firstKernel().getId(), (float) (base * firstKernel))
+        .put(model.firstBias().getId(), (float) (base * firstBias))
+        .build();
   }
 
   /**

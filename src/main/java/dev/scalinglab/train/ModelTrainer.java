@@ -50,12 +50,8 @@ public final class ModelTrainer implements AutoCloseable {
   private EpochState current;
 
   /**
-   * Creates the model of {@code scenario} and its training step.
-   *
-   * @param data the data set (its first {@code hp.trainSize()} training images are used)
-   * @param scenario input scale and learning-rate factors; its name names the history rows
-   * @param hp hyper-parameters
-   * @param parent manager under which everything of this trainer lives
+   * Creates the model of {@code scenario} (its name names the history rows) on {@code data}'s first
+   * {@code hp.trainSize()} training images; everything lives under {@code parent}.
    */
   public static ModelTrainer create(
       FashionMnistData data, Scenario scenario, Hyperparameters hp, NDManager parent) {
@@ -125,12 +121,7 @@ public final class ModelTrainer implements AutoCloseable {
   /** Returns each parameter's learning rate: the base rate times the scenario's factor. */
   FixedPerVarTracker learningRates(LrMultipliers m) {
     m.checkRepresentable(hp.learningRate(), name);
-    float lr = (float) hp.learningRate();
-    return FixedPerVarTracker.builder()
-        .setDefaultValue((float) (lr * m.others()))
-        .put(model.firstKernel().getId(), (float) (lr * m.firstKernel()))
-        .put(model.firstBias().getId(), (float) (lr * m.firstBias()))
-        .build();
+    return m.tracker(model, hp.learningRate());
   }
 
   /** Returns the scenario name. */
@@ -143,29 +134,14 @@ public final class ModelTrainer implements AutoCloseable {
     return model;
   }
 
-  /** Returns the hyper-parameters. */
-  public Hyperparameters hyperparameters() {
-    return hp;
-  }
-
   /** Returns the analysis view: data at this trainer's scale, batches ahead, gradients. */
   public Probe probe() {
-    return new Probe(model, trainX, trainY, validationX, validationY, this::upcomingBatch, manager);
+    return new Probe(model, trainX, trainY, validationX, this::upcomingBatch, manager);
   }
 
   /** Returns how many epochs have completed. */
   public int epochsCompleted() {
     return epochsCompleted;
-  }
-
-  /** Returns how many steps have run since the start, across epochs. */
-  public long stepsCompleted() {
-    return stepsCompleted;
-  }
-
-  /** Returns how many steps of the current epoch have run. */
-  public int stepInEpoch() {
-    return current == null ? 0 : current.sums.steps();
   }
 
   /** Returns the steps between two step-level loss records. */
@@ -200,7 +176,7 @@ public final class ModelTrainer implements AutoCloseable {
     int reportEvery = Math.max(1, steps / PROGRESS_REPORTS);
     boolean diverged = false;
     EpochState state = currentEpoch();
-    try (GradMode mode = GradMode.save()) {
+    try (GradientScope.ModeGuard mode = GradientScope.saveMode()) {
       while (state.sums.steps() < steps) {
         if (Thread.interrupted()) {
           throw new TrainingInterruptedException(name, epochsCompleted);
@@ -249,7 +225,7 @@ public final class ModelTrainer implements AutoCloseable {
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
-    try (GradMode mode = GradMode.save()) {
+    try (GradientScope.ModeGuard mode = GradientScope.saveMode()) {
       for (int i = 0; i < steps; i++) {
         EpochState state = currentEpoch();
         runStep(state);
@@ -329,23 +305,6 @@ public final class ModelTrainer implements AutoCloseable {
   @Override
   public void close() {
     manager.close();
-  }
-
-  /** Restores the calling thread's grad mode when closed (PyTorch; a no-op elsewhere). */
-  private static final class GradMode implements AutoCloseable {
-    private final boolean pytorch = GradientScope.isPyTorch();
-    private final boolean previous = pytorch && GradientScope.isRecording();
-
-    static GradMode save() {
-      return new GradMode();
-    }
-
-    @Override
-    public void close() {
-      if (pytorch) {
-        GradientScope.setRecording(previous);
-      }
-    }
   }
 
   /** The current epoch: its manager, batch order and engine-side sums. */

@@ -19,7 +19,6 @@ public final class Probe {
   private final NDArray trainX;
   private final NDArray trainY;
   private final NDArray validationX;
-  private final NDArray validationY;
   private final IntFunction<Batch> upcoming;
   private final NDManager manager;
   private final Loss loss = new SoftmaxCrossEntropyLoss("loss");
@@ -29,14 +28,12 @@ public final class Probe {
       NDArray trainX,
       NDArray trainY,
       NDArray validationX,
-      NDArray validationY,
       IntFunction<Batch> upcoming,
       NDManager manager) {
     this.model = model;
     this.trainX = trainX;
     this.trainY = trainY;
     this.validationX = validationX;
-    this.validationY = validationY;
     this.upcoming = upcoming;
     this.manager = manager;
   }
@@ -54,11 +51,6 @@ public final class Probe {
   /** Returns the validation features at the trainer's input scale. */
   public NDArray validationFeatures() {
     return validationX;
-  }
-
-  /** Returns the validation labels. */
-  public NDArray validationLabels() {
-    return validationY;
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.scalinglab.train;
 
-import dev.scalinglab.data.FeatureScaling;
+import dev.scalinglab.data.InputScale;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -24,7 +24,7 @@ public record Scenario(
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("A scenario needs a name");
     }
-    FeatureScaling.checkScale(inputScale);
+    InputScale.check(inputScale);
     if (multipliers == null) {
       throw new IllegalArgumentException("Scenario " + name + " needs learning-rate factors");
     }

@@ -1,6 +1,7 @@
 package dev.scalinglab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -9,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(600)
 class MainTest {
 
   private final StringWriter out = new StringWriter();
@@ -58,6 +61,21 @@ class MainTest {
     assertTrue(err.toString().contains("Unknown scenario 'Z'"), err.toString());
     assertEquals(Main.USAGE, run("reproduce", "--lr", "NaN"));
     assertTrue(err.toString().contains("got NaN"), err.toString());
+  }
+
+  @Test
+  void aRepeatedScenarioOrAnUnrepresentableSweepCellIsOneLine(@TempDir Path tmp) {
+    // Both are refused before any data loads or training starts.
+    assertEquals(Main.USAGE, run("reproduce", "--scenarios", "A,A", "--out", tmp.toString()));
+    assertEquals(
+        "error: Scenario A is listed twice in 'A,A': name each once" + System.lineSeparator(),
+        err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(
+        Main.USAGE, run("sweep", "--scales", "1,1e30", "--lrs", "0.01", "--out", tmp.toString()));
+    String line = err.toString().strip();
+    assertTrue(line.startsWith("error: s = 1e+30, compensated: the first-layer kernel"), line);
+    assertFalse(line.contains("\n"), line);
   }
 
   @Test

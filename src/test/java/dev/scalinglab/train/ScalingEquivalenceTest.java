@@ -9,8 +9,10 @@ import dev.scalinglab.data.FashionMnistData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The question's algebra, checked on real data with real DJL training. */
+@Timeout(600)
 class ScalingEquivalenceTest {
 
   private static final float S = 255f;
