@@ -28,11 +28,13 @@ public final class KernelSpecWriter {
   /** Writes the kernelspec for {@code args[0]} (directory) and {@code args[1]} (classpath). */
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: KernelSpecWriter <out-dir> <classpath> [display-name]");
+      System.err.println(
+          "usage: KernelSpecWriter <out-dir> <classpath> [display-name] [class-data archive]");
       System.exit(2);
     }
     String displayName = args.length > 2 ? args[2] : "Java (scaling-lab)";
-    Path file = write(Path.of(args[0]), currentJava(), args[1], displayName);
+    List<String> extra = args.length > 3 ? List.of("-XX:SharedArchiveFile=" + args[3]) : List.of();
+    Path file = write(Path.of(args[0]), currentJava(), args[1], displayName, extra);
     System.out.println("wrote " + file);
   }
 
@@ -44,20 +46,35 @@ public final class KernelSpecWriter {
   /** Writes {@code dir/kernel.json} and the launcher logos, and returns the kernel.json path. */
   public static Path write(Path dir, String java, String classpath, String displayName)
       throws IOException {
+    return write(dir, java, classpath, displayName, List.of());
+  }
+
+  /** Writes the kernelspec with {@code extraJvmOptions} (e.g. a class-data sharing archive). */
+  public static Path write(
+      Path dir, String java, String classpath, String displayName, List<String> extraJvmOptions)
+      throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("kernel.json");
-    Files.writeString(file, json(java, classpath, displayName), StandardCharsets.UTF_8);
+    Files.writeString(
+        file, json(java, classpath, displayName, extraJvmOptions), StandardCharsets.UTF_8);
     KernelLogo.write(dir);
     return file;
   }
 
   /** Returns the kernel.json text: argv, display name, language and message-based interrupts. */
   public static String json(String java, String classpath, String displayName) {
+    return json(java, classpath, displayName, List.of());
+  }
+
+  /** Returns the kernel.json text with {@code extraJvmOptions} after the standard ones. */
+  public static String json(
+      String java, String classpath, String displayName, List<String> extraJvmOptions) {
     List<String> argv = new ArrayList<>();
     argv.add(java);
     argv.add("-cp");
     argv.add(classpath);
     argv.addAll(JVM_OPTIONS);
+    argv.addAll(extraJvmOptions);
     argv.add(KernelMain.class.getName());
     argv.add("{connection_file}");
     String args = argv.stream().map(KernelSpecWriter::quote).collect(Collectors.joining(",\n    "));
