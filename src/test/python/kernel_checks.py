@@ -44,6 +44,14 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
     invalid_code_samples = [")", "}", "int x = 1;\n)"]
     code_inspect_sample = "Math.abs"
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The first cell waits for JShell to start, seconds on a loaded machine; the suite's
+        # per-message timeout is meant for a kernel that is ready.
+        run_cell(cls.kc, "1 + 1", timeout=300)
+        drain_iopub(cls.kc)
+
     def test_execute_result_is_plain_text_only(self):
         """A String result is text/plain only, never text/html."""
         self.flush_channels()
