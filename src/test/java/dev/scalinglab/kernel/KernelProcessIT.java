@@ -136,7 +136,7 @@ class KernelProcessIT {
   @Test
   void startsReliably() throws Exception {
     int starts = Integer.getInteger("kernelStarts", 100);
-    String output = run(kernelspec("current"), 60L + 5L * starts, "starts", "" + starts);
+    String output = run(kernelspec("current"), 60L + 30L * starts, "starts", "" + starts);
     assertTrue(output.contains(starts + " of " + starts + " replied"), output);
   }
 }
