@@ -5,14 +5,12 @@ import ai.djl.engine.Engine;
 /**
  * Engine settings chosen once, before DJL starts.
  *
- * <p>Each training runs on one PyTorch thread: at batch 32 a second thread buys little, and
- * scenarios then run side by side on the cores instead. Fixing the count also fixes the float
- * results (they change slightly with the thread count), so a scenario gives the same numbers
- * whether it runs alone or with others. A user's own {@code -Dai.djl.pytorch.num_threads} wins.
- *
- * <p>The setting is process-wide: libtorch 2.x applies it lazily to every thread that runs an op
- * (checked: a fresh Java thread reports one intra-op thread, and a profile of two trainings shows
- * only the two trainer threads busy, no OpenMP workers).
+ * <p>One inter-op thread (our trainings bring their own Java threads). The intra-op thread count is
+ * not fixed here: libtorch keeps it per thread, and the runner gives each training the cores
+ * divided by the trainings running at once ({@link IntraOpThreads}), so one training alone uses
+ * every core and five scenarios on two cores get one each. A user's own {@code
+ * -Dai.djl.pytorch.num_threads} fixes it for every training. Float results depend on the count, so
+ * a history is bit-identical for the same count only.
  */
 public final class EngineSetup {
 
@@ -28,7 +26,6 @@ public final class EngineSetup {
     if (configured) {
       return;
     }
-    setIfAbsent(THREADS, "1");
     setIfAbsent(INTEROP_THREADS, "1");
     Engine.getInstance();
     configured = true;
@@ -43,8 +40,12 @@ public final class EngineSetup {
         + engine.getVersion()
         + " on "
         + engine.defaultDevice()
-        + ", threads per training: "
-        + System.getProperty(THREADS);
+        + ", intra-op threads per training: "
+        + (System.getProperty(THREADS) != null
+            ? System.getProperty(THREADS) + " (-D" + THREADS + ")"
+            : "cores ÷ trainings at once, "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores");
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -83,7 +83,8 @@ public final class Experiment {
     failures.clear();
     cancelled = false;
     TrainingListener serial = SerialListener.recording(listener, result);
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(parallelism, new TrainerThreads(parallelism));
     running = pool;
     List<RunTask> started = new ArrayList<>();
     CompletableFuture<Void> firstFailure = new CompletableFuture<>();
