@@ -84,7 +84,8 @@ class NotebooksInLabIT {
   @ParameterizedTest
   @MethodSource("notebooks")
   void restartAndRunAllShowsEveryTableAndPlot(String name) throws Exception {
-    JsonObject report = drive(name, Map.of());
+    boolean playground = name.startsWith("05-playground");
+    JsonObject report = drive(name, playground ? Map.of("PLAYGROUND", "true") : Map.of());
     assertNull(report.get("failure"), () -> name + ": " + report.get("failure").getAsString());
     assertTrue(
         report.get("kernelName").getAsString().contains("test"),
@@ -120,6 +121,11 @@ class NotebooksInLabIT {
       if (kinds.contains(NotebookOutputs.Kind.TABLE) && cell.get("tables").getAsInt() == 0) {
         problems.add(where + ": no visible table");
       }
+      for (JsonElement overflow : cell.getAsJsonArray("tableOverflow")) {
+        if (overflow.getAsInt() > 0) {
+          problems.add(where + ": a table " + overflow + " px wider than the notebook column");
+        }
+      }
       if (live.contains(index) && cell.get("stateImages").getAsInt() < 2) {
         problems.add(
             where
@@ -129,6 +135,24 @@ class NotebooksInLabIT {
       }
     }
     assertEquals(List.of(), problems, name + " in JupyterLab");
+    if (playground) {
+      checkPlayground(report.getAsJsonObject("playground"));
+    }
+  }
+
+  /** After s was set to 64 and Train clicked: the chart redrew, status and table show s = 64. */
+  private static void checkPlayground(JsonObject p) {
+    assertNotNull(p, "the playground was driven");
+    System.out.println("playground: " + p);
+    String status = p.get("status").getAsString();
+    assertTrue(status.startsWith("done: s=64"), "status line after training: " + status);
+    assertTrue(p.get("imageVisible").getAsBoolean(), "the live chart is visible");
+    assertTrue(
+        p.get("chartSources").getAsInt() >= 2,
+        "the chart changed during training: " + p.get("chartSources") + " images");
+    String table = p.get("htmlAfter").getAsString();
+    assertTrue(table.contains("s=64"), "the summary table shows the new s: " + table);
+    assertTrue(!table.equals(p.get("htmlBefore").getAsString()), "the table changed");
   }
 
   /**
