@@ -12,7 +12,9 @@ export async function playground(page, shots, stem, log) {
   const widgets = page.locator('.jp-Cell').filter({ has: slider }).first();
   const image = widgets.locator('img.widget-image, .widget-image img, .widget-image').first();
   const html = widgets.locator('.widget-html-content').last();
-  const status = widgets.locator('.widget-label').filter({ hasNotText: /^(input scale s|learning rate|compensation|optimizer|epochs|train size)$/ }).last();
+  // The status line: the label that reads "set the controls…", "training…", "done:…" etc.
+  const status = widgets.locator('.widget-label, .widget-label-basic, .widget-inline-hbox')
+    .filter({ hasText: /^\s*(set the controls|training|done:|stopped:|error:)/ }).last();
 
   // Set s through the slider's readout, as a user typing a value does.
   const readout = slider.locator('.widget-readout');
