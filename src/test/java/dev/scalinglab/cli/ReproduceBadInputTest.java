@@ -108,7 +108,7 @@ class ReproduceBadInputTest {
     assertUsageError("batch size must be >= 1, got -32", quickWith("--batch", "-32"));
     assertUsageError(
         "batch size 65 is larger than the training data (64)", quickWith("--batch", "65"));
-    assertUsageError("--seeds must be >= 1, got 0", quickWith("--seeds", "0"));
+    assertUsageError("seeds must be >= 1, got 0", quickWith("--seeds", "0"));
     assertUsageError("is not a long", quickWith("--seed", "99999999999999999999"));
     assertUsageError("Unknown optimizer 'rmsprop'", quickWith("--optimizer", "rmsprop"));
     assertUsageError("No scenario given", quickWith("--scenarios", ""));
