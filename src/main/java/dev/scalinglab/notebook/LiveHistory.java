@@ -7,8 +7,11 @@ import dev.scalinglab.train.History;
 import dev.scalinglab.train.TrainingListener;
 import java.util.Base64;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.DisplayDataRenderable;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -17,8 +20,9 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
  * One notebook output that follows a training: the learning curves and the history so far,
  * refreshed after every epoch through the kernel's {@code updateDisplay}.
  *
- * <p>In a cell: {@code experiment.run(new LiveHistory(o -> display(o), (id, o) -> updateDisplay(id,
- * o)))}. The display functions are passed in, so this works on IJava too.
+ * <p>In a cell: {@code experiment.run(LiveHistory.show())}; on a kernel without jjava's {@code
+ * notebookKernel()} pass the display functions: {@code new LiveHistory(o -> display(o), (id, o) ->
+ * updateDisplay(id, o))}.
  */
 public final class LiveHistory implements TrainingListener, DisplayDataRenderable {
 
@@ -38,6 +42,22 @@ public final class LiveHistory implements TrainingListener, DisplayDataRenderabl
   public LiveHistory(Function<Object, String> display, BiConsumer<String, Object> update) {
     this.update = update;
     this.displayId = display.apply(this);
+  }
+
+  /**
+   * Shows an empty view in the running kernel's notebook ({@code BaseKernel.notebookKernel()}: this
+   * project's kernel, JJava) and returns the listener: {@code experiment.run(LiveHistory.show())}.
+   */
+  public static LiveHistory show() {
+    BaseKernel kernel = BaseKernel.notebookKernel();
+    return new LiveHistory(
+        o -> {
+          DisplayData data = kernel.getRenderer().render(o);
+          data.setDisplayId(UUID.randomUUID().toString());
+          kernel.display(data);
+          return data.getDisplayId();
+        },
+        (id, o) -> kernel.getIO().display.updateDisplay(id, kernel.getRenderer().render(o)));
   }
 
   /** Returns the rows received so far. */
