@@ -14,7 +14,7 @@ import org.knowm.xchart.XYChart;
  * values themselves when a series has only one or two, e.g. {@code 0.966666666666667}); log axes
  * label decades as powers of ten.
  */
-final class Axes {
+public final class Axes {
 
   private static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
   private static final char[] SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹".toCharArray();
@@ -119,7 +119,7 @@ final class Axes {
    * log axis labels every decade however many there are, and ignores the log scale once a tick
    * label formatter is set.)
    */
-  static void logY(XYChart chart, double min, double max) {
+  public static void logY(XYChart chart, double min, double max) {
     double lo = Math.floor(Math.log10(min));
     double hi = Math.ceil(Math.log10(max));
     if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
@@ -144,7 +144,7 @@ final class Axes {
   }
 
   /** Returns the values as {@code log10}, for an axis set up by {@link #logY}. */
-  static java.util.List<Double> log10(java.util.List<Double> values) {
+  public static java.util.List<Double> log10(java.util.List<Double> values) {
     return values.stream().map(Math::log10).toList();
   }
 

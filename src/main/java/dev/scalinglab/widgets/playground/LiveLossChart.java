@@ -1,5 +1,6 @@
 package dev.scalinglab.widgets.playground;
 
+import dev.scalinglab.report.Axes;
 import dev.scalinglab.report.Charts;
 import dev.scalinglab.train.StepResult;
 import dev.scalinglab.train.TrainingListener;
@@ -109,8 +110,10 @@ final class LiveLossChart implements TrainingListener {
     XYChart chart =
         Charts.newChart(
             "training loss, mean of each 50 steps", "step", "training loss", Charts.WIDTH + 160);
-    chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setXAxisDecimalPattern("#,##0");
+    // The project's log axis (whole decades, labelled 1 … 1000, 10⁴ …), not XChart's own.
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     int index = 0;
     boolean any = false;
     for (Map.Entry<String, String> e : legends.entrySet()) {
@@ -120,10 +123,12 @@ final class LiveLossChart implements TrainingListener {
         if (Double.isFinite(p[1]) && p[1] > 0) {
           x.add(p[0]);
           y.add(p[1]);
+          min = Math.min(min, p[1]);
+          max = Math.max(max, p[1]);
         }
       }
       if (!x.isEmpty()) {
-        var series = chart.addSeries(e.getValue(), x, y);
+        var series = chart.addSeries(e.getValue(), x, Axes.log10(y));
         // Markers while points are few (short runs), plain lines once they crowd.
         series.setMarker(x.size() <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         if (index % 2 == 1) {
@@ -134,8 +139,9 @@ final class LiveLossChart implements TrainingListener {
       index++;
     }
     if (!any) {
-      chart.getStyler().setYAxisLogarithmic(false);
       chart.addSeries("waiting for the first steps", List.of(0.0), List.of(0.0));
+    } else {
+      Axes.logY(chart, min, max);
     }
     return BitmapEncoder.getBufferedImage(chart);
   }
