@@ -31,8 +31,16 @@ public final class Tables {
   /** Returns the table as an HTML {@code <table>} with four-decimal numbers. */
   public static String html(Table table) {
     StringWriter out = new StringWriter();
+    if (table.rowCount() == 0) {
+      // Tablesaw's HTML has no caption: an empty table must still say what it is and why.
+      out.write("<p><em>" + escape(table.name()) + " (no rows)</em></p>\n");
+    }
     new HtmlWriter().write(rounded(table), HtmlWriteOptions.builder(new Destination(out)).build());
     return out.toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** Returns the table as aligned plain text with four-decimal numbers. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -211,7 +212,20 @@ public final class History {
       b.append(rb.get(i).valAccuracy());
       points.append(100 * (rb.get(i).valAccuracy() - ra.get(i).valAccuracy()));
     }
-    return Table.create(second + " vs " + first, epoch, a, b, points);
+    // An empty comparison says why, in the name its display shows.
+    List<String> missing = Stream.of(first, second).filter(n -> rows(n).isEmpty()).toList();
+    String name =
+        missing.isEmpty()
+            ? second + " vs " + first
+            : second
+                + " vs "
+                + first
+                + ": no epochs of "
+                + String.join(" and ", missing)
+                + " in this run (scenarios trained: "
+                + (scenarios().isEmpty() ? "none" : String.join(",", scenarios()))
+                + ")";
+    return Table.create(name, epoch, a, b, points);
   }
 
   @Override
