@@ -1,6 +1,7 @@
 package dev.scalinglab.experiment;
 
 import static tech.tablesaw.aggregate.AggregateFunctions.count;
+import static tech.tablesaw.aggregate.AggregateFunctions.countTrue;
 import static tech.tablesaw.aggregate.AggregateFunctions.max;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 import static tech.tablesaw.aggregate.AggregateFunctions.min;
@@ -20,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -80,15 +83,20 @@ public final class SeedStudy {
   }
 
   /**
-   * Returns the history table with two more columns: {@code base} (the scenario without its seed)
-   * and {@code seed}; rows whose scenario is not named like {@link #runName} keep their name as
-   * base and have a missing seed.
+   * Returns the history table with three more columns: {@code base} (the scenario without its
+   * seed), {@code seed} and {@code diverged} (the run diverged by that epoch); rows whose scenario
+   * is not named like {@link #runName} keep their name as base and have a missing seed.
    */
   public static Table runs(History history) {
     Table t = history.table();
     StringColumn group = StringColumn.create("base");
     LongColumn seed = LongColumn.create("seed");
-    for (String name : t.stringColumn("scenario")) {
+    BooleanColumn diverged = BooleanColumn.create("diverged");
+    for (int row = 0; row < t.rowCount(); row++) {
+      String name = t.stringColumn("scenario").get(row);
+      int epoch = t.intColumn("epoch").getInt(row);
+      diverged.append(
+          history.rows(name).stream().anyMatch(r -> r.epoch() <= epoch && r.diverged()));
       Matcher m = RUN_NAME.matcher(name);
       if (m.matches()) {
         group.append(m.group(1));
@@ -98,7 +106,7 @@ public final class SeedStudy {
         seed.appendMissing();
       }
     }
-    return t.addColumns(group, seed).setName("runs");
+    return t.addColumns(group, seed, diverged).setName("runs");
   }
 
   /**
@@ -113,9 +121,12 @@ public final class SeedStudy {
         runs.summarize("seconds", count)
             .by("base", "epoch")
             .joinOn("base", "epoch")
+            .inner(runs.summarize("diverged", countTrue).by("base", "epoch"))
+            .joinOn("base", "epoch")
             .inner(runs.summarize(METRICS, mean, stdDev, min, max).by("base", "epoch"));
     Map<String, String> functions = new LinkedHashMap<>();
     functions.put("count", "runs");
+    functions.put("number true", "diverged");
     functions.put("mean", "mean");
     functions.put("std. deviation", "std");
     functions.put("min", "min");
@@ -127,11 +138,12 @@ public final class SeedStudy {
         if (fn == null) {
           throw new IllegalStateException("unexpected summary column " + c.name());
         }
-        c.setName(fn.equals("runs") ? "runs" : m.group(2) + "_" + fn);
+        c.setName(fn.equals("runs") || fn.equals("diverged") ? fn : m.group(2) + "_" + fn);
       }
     }
     summary.column("base").setName("scenario");
-    List<String> columns = new ArrayList<>(List.of("scenario", "epoch", "runs"));
+    // diverged: how many of the runs diverged by that epoch (their accuracy sits at chance).
+    List<String> columns = new ArrayList<>(List.of("scenario", "epoch", "runs", "diverged"));
     for (String metric : METRICS) {
       for (String fn : List.of("mean", "std", "min", "max")) {
         columns.add(metric + "_" + fn);
@@ -139,6 +151,9 @@ public final class SeedStudy {
     }
     summary = summary.selectColumns(columns.toArray(String[]::new));
     summary.replaceColumn("runs", summary.doubleColumn("runs").asIntColumn().setName("runs"));
+    if (summary.column("diverged") instanceof DoubleColumn d) {
+      summary.replaceColumn("diverged", d.asIntColumn().setName("diverged"));
+    }
     List<String> order = new ArrayList<>();
     for (String name : history.scenarios()) {
       Matcher m = RUN_NAME.matcher(name);

@@ -71,6 +71,7 @@ class SeedStudyTest {
     assertEquals(List.of("A", "A", "B"), agg.stringColumn("scenario").asList());
     assertEquals(List.of(1, 2, 1), agg.intColumn("epoch").asList());
     assertEquals(List.of(2, 1, 2), agg.intColumn("runs").asList());
+    assertEquals(List.of(0, 0, 1), agg.intColumn("diverged").asList(), "B[seed=1] diverged");
     assertEquals(0.82, agg.doubleColumn("val_accuracy_mean").getDouble(0), 1e-12);
     assertEquals(Math.sqrt(0.0008), agg.doubleColumn("val_accuracy_std").getDouble(0), 1e-12);
     assertEquals(0.6, agg.doubleColumn("loss_mean").getDouble(0), 1e-12);
@@ -88,6 +89,6 @@ class SeedStudyTest {
   }
 
   private static EpochResult row(String name, int epoch, double valAcc, double loss) {
-    return new EpochResult(name, epoch, loss, 0.5, 0.5, valAcc, 0, 1, false);
+    return new EpochResult(name, epoch, loss, 0.5, 0.5, valAcc, 0, 1, Double.isNaN(loss));
   }
 }
