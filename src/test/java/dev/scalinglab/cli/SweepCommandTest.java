@@ -78,10 +78,10 @@ class SweepCommandTest {
     assertEquals(0, code, err.toString());
     List<String> seeds = Files.readAllLines(tmp.resolve("seeds.csv"));
     assertEquals(
-        "scenario,epoch,runs,val_accuracy_mean,val_accuracy_std,val_accuracy_min,val_accuracy_max,"
+        "scenario,epoch,runs,diverged,val_accuracy_mean,val_accuracy_std,val_accuracy_min,val_accuracy_max,"
             + "loss_mean,loss_std,loss_min,loss_max",
         seeds.get(0));
-    assertTrue(seeds.get(1).startsWith("A,1,2,"), seeds.get(1));
+    assertTrue(seeds.get(1).startsWith("A,1,2,0,"), seeds.get(1));
     assertPng(tmp.resolve("val_accuracy_bands.png"));
     List<String> history = Files.readAllLines(tmp.resolve("history.csv"));
     assertEquals(3, history.size());
