@@ -23,9 +23,24 @@ public record Split(String name, NDArray images, NDArray labels) {
    * the caller's manager.
    */
   public NDArray features(float s, ai.djl.ndarray.NDManager manager) {
+    return features(s, manager, size());
+  }
+
+  /**
+   * Returns the features of the first {@code rows} images at input scale {@code s}, as {@link
+   * #features(float, ai.djl.ndarray.NDManager)}: only the rows kept are scaled (a trainer on 3,000
+   * images should not scale 55,000 first; the playground's first point waits for it).
+   */
+  public NDArray features(float s, ai.djl.ndarray.NDManager manager, int rows) {
     InputScale.check(s);
-    NDArray scaled = images.div(255f / s);
-    scaled.attach(manager);
-    return scaled;
+    if (rows < 1 || rows > size()) {
+      throw new IllegalArgumentException(
+          "rows must be in 1.." + size() + " (the " + name + " split's images), got " + rows);
+    }
+    try (NDArray kept = images.get("0:" + rows)) {
+      NDArray scaled = kept.div(255f / s);
+      scaled.attach(manager);
+      return scaled;
+    }
   }
 }

@@ -108,7 +108,7 @@ public final class ModelTrainer implements AutoCloseable {
     this.manager = parent.newSubManager();
     this.model = Mlp.create(inputScale, hp.seed(), manager);
     String rows = "0:" + hp.trainSize();
-    this.trainX = train.features(inputScale, manager).get(rows);
+    this.trainX = train.features(inputScale, manager, hp.trainSize());
     this.trainY = train.labels().get(manager, new NDIndex(rows));
     this.validationX = validation.features(inputScale, manager);
     this.validationY = validation.labels();
