@@ -260,13 +260,16 @@ public final class Playground {
     Result result = new Result(s, history, live.image(), summary, first, every);
     last = result;
     table.value("<p>" + s.describe() + "</p>" + Tables.html(summary));
+    // One live refresh only (a short run) has no interval to report.
+    String interval =
+        Double.isNaN(every) ? "" : String.format(Locale.ROOT, " · chart every %.2f s", every);
     status.value(
         String.format(
             Locale.ROOT,
-            "done: %s · first point %.2f s after Train · chart every %.2f s",
+            "done: %s · first point %.2f s after Train%s",
             s.runName(),
             first,
-            every));
+            interval));
     return result;
   }
 
