@@ -7,8 +7,9 @@ import ai.djl.engine.Engine;
  *
  * <p>One inter-op thread (our trainings bring their own Java threads). The intra-op thread count is
  * not fixed here: libtorch keeps it per thread, and the runner gives each training the cores
- * divided by the trainings running at once ({@link IntraOpThreads}), so one training alone uses
- * every core and five scenarios on two cores get one each. A user's own {@code
+ * divided by the trainings running at once, but no more threads than its batch has 64 rows for
+ * ({@link IntraOpThreads}): one training alone at batch 256 uses 4 cores of 4, five scenarios on
+ * two cores get one each, and batch 32 always stays on one. A user's own {@code
  * -Dai.djl.pytorch.num_threads} fixes it for every training. Float results depend on the count, so
  * a history is bit-identical for the same count only.
  */
@@ -43,7 +44,9 @@ public final class EngineSetup {
         + ", intra-op threads per training: "
         + (System.getProperty(THREADS) != null
             ? System.getProperty(THREADS) + " (-D" + THREADS + ")"
-            : "cores ÷ trainings at once, "
+            : "cores ÷ trainings at once, at most batch ÷ "
+                + IntraOpThreads.MIN_ROWS_PER_THREAD
+                + ", "
                 + Runtime.getRuntime().availableProcessors()
                 + " cores");
   }

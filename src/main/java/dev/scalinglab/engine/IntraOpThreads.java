@@ -9,8 +9,10 @@ import ai.djl.pytorch.jni.JniUtils;
  * <p>libtorch keeps the count per native thread (OpenMP's and MKL's thread-local settings): a
  * thread takes the process-wide value the first time it asks, and keeps what it sets afterwards. So
  * each training thread can have its own count, e.g. 2 for one training alone on 2 cores and 1 each
- * for two trainings side by side. Float results depend on the count (a reduction split over threads
- * adds in another order), so a run is bit-identical only for the same count.
+ * for two trainings side by side. Small batches stay on one thread (see {@link
+ * #MIN_ROWS_PER_THREAD}): at the question's batch of 32 a second thread makes a step slower. Float
+ * results depend on the count (a reduction split over threads adds in another order), so a run is
+ * bit-identical only for the same count.
  */
 public final class IntraOpThreads {
 
@@ -22,20 +24,34 @@ public final class IntraOpThreads {
   private IntraOpThreads() {}
 
   /**
-   * Returns the intra-op threads each of {@code concurrent} trainings gets: the cores divided among
-   * them (at least 1), unless the user fixed the count with {@value #PROPERTY}.
+   * Below this many batch rows per thread a second intra-op thread costs more than it saves: the
+   * fork and join of every op outweigh the split of its work. Measured on a 2-core VM (ms per
+   * training step of scenario A, 1 thread vs 2): batch 32 0.80 vs 1.0–1.3, batch 64 1.33 vs 1.52,
+   * batch 128 2.5 vs 2.3, batch 256 4.8 vs 3.5, batch 1024 19 vs 11.
    */
-  public static int perTraining(int concurrent) {
+  public static final int MIN_ROWS_PER_THREAD = 64;
+
+  /**
+   * Returns the intra-op threads each of {@code concurrent} trainings at {@code batchSize} gets:
+   * the cores divided among them, but no more threads than the batch has {@value
+   * #MIN_ROWS_PER_THREAD} rows for, and at least 1; unless the user fixed the count with {@value
+   * #PROPERTY}.
+   */
+  public static int perTraining(int concurrent, int batchSize) {
     return perTraining(
-        concurrent, Runtime.getRuntime().availableProcessors(), Integer.getInteger(PROPERTY));
+        concurrent,
+        batchSize,
+        Runtime.getRuntime().availableProcessors(),
+        Integer.getInteger(PROPERTY));
   }
 
-  /** Returns {@code fixed} if set (> 0), otherwise {@code cores / concurrent}, at least 1. */
-  static int perTraining(int concurrent, int cores, Integer fixed) {
+  /** Returns {@code fixed} if set (> 0), else min(cores / concurrent, batch / 64), at least 1. */
+  static int perTraining(int concurrent, int batchSize, int cores, Integer fixed) {
     if (fixed != null && fixed > 0) {
       return fixed;
     }
-    return Math.max(1, cores / Math.max(1, concurrent));
+    int share = cores / Math.max(1, concurrent);
+    return Math.max(1, Math.min(share, batchSize / MIN_ROWS_PER_THREAD));
   }
 
   /**

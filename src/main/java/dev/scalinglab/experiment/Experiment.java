@@ -83,8 +83,7 @@ public final class Experiment {
     failures.clear();
     cancelled = false;
     TrainingListener serial = SerialListener.recording(listener, result);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(parallelism, new TrainerThreads(parallelism));
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
     running = pool;
     List<RunTask> started = new ArrayList<>();
     CompletableFuture<Void> firstFailure = new CompletableFuture<>();
@@ -94,6 +93,7 @@ public final class Experiment {
             new RunTask(
                 data,
                 planned,
+                parallelism,
                 stepInterval,
                 continueOnFailure ? failures : null,
                 result,

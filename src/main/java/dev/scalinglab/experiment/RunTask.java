@@ -3,6 +3,7 @@ package dev.scalinglab.experiment;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.engine.IntraOpThreads;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
@@ -19,8 +20,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * One run's training, one epoch per task: each finished epoch queues the next behind the other
  * runs' epochs, so the workers take runs round-robin and stay busy to the end (five scenarios on
- * two workers take 2.5 scenario-times, not 3). A trainer uses one engine thread and whichever
- * worker runs its epoch; its numbers do not depend on which.
+ * two workers take 2.5 scenario-times, not 3). Whichever worker runs an epoch first sets its own
+ * libtorch intra-op thread count to the run's ({@link IntraOpThreads#perTraining}), so a run's
+ * numbers do not depend on the worker.
  */
 final class RunTask implements Runnable {
   private final FashionMnistData data;
@@ -28,6 +30,7 @@ final class RunTask implements Runnable {
   private final Map<String, RuntimeException> failures;
   private final Scenario scenario;
   private final Hyperparameters hp;
+  private final int intraOpThreads;
   private final History result;
   private final TrainingListener listener;
   private final TrainingListener recording;
@@ -44,12 +47,14 @@ final class RunTask implements Runnable {
   private ModelTrainer trainer;
 
   /**
-   * Creates the task of {@code run}; {@code failures} (or null to fail the experiment) collects a
-   * run that throws, and {@code firstFailure} completes when one fails the experiment.
+   * Creates the task of {@code run}, one of {@code concurrent} trainings at once; {@code failures}
+   * (or null to fail the experiment) collects a run that throws, and {@code firstFailure} completes
+   * when one fails the experiment.
    */
   RunTask(
       FashionMnistData data,
       RunPlan.Run run,
+      int concurrent,
       int stepInterval,
       Map<String, RuntimeException> failures,
       History result,
@@ -61,6 +66,7 @@ final class RunTask implements Runnable {
     this.failures = failures;
     this.scenario = run.scenario();
     this.hp = run.hyperparameters();
+    this.intraOpThreads = IntraOpThreads.perTraining(concurrent, hp.batchSize());
     this.result = result;
     this.listener = listener;
     this.recording =
@@ -92,6 +98,7 @@ final class RunTask implements Runnable {
       return;
     }
     try {
+      IntraOpThreads.apply(intraOpThreads);
       if (trainer == null) {
         manager = Engine.getInstance().newBaseManager();
         trainer = ModelTrainer.create(data, scenario, hp, manager).setStepInterval(stepInterval);

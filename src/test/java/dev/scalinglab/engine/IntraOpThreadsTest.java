@@ -39,12 +39,21 @@ class IntraOpThreadsTest {
   }
 
   @Test
-  void coresAreSharedAmongConcurrentTrainings() {
-    assertEquals(2, IntraOpThreads.perTraining(1, 2, null), "one training alone: every core");
-    assertEquals(1, IntraOpThreads.perTraining(2, 2, null));
-    assertEquals(4, IntraOpThreads.perTraining(2, 8, null));
-    assertEquals(1, IntraOpThreads.perTraining(5, 2, null), "never below one");
-    assertEquals(3, IntraOpThreads.perTraining(1, 2, 3), "the user's count wins");
+  void coresAreSharedAmongConcurrentTrainingsWhenTheBatchIsLargeEnough() {
+    assertEquals(2, IntraOpThreads.perTraining(1, 256, 2, null), "one training alone: every core");
+    assertEquals(1, IntraOpThreads.perTraining(2, 256, 2, null));
+    assertEquals(4, IntraOpThreads.perTraining(2, 1024, 8, null));
+    assertEquals(1, IntraOpThreads.perTraining(5, 256, 2, null), "never below one");
+    assertEquals(3, IntraOpThreads.perTraining(1, 32, 2, 3), "the user's count wins");
     assertThrows(IllegalArgumentException.class, () -> IntraOpThreads.apply(0));
+  }
+
+  @Test
+  void smallBatchesStayOnOneThread() {
+    assertEquals(1, IntraOpThreads.perTraining(1, 32, 2, null), "the question's batch of 32");
+    assertEquals(1, IntraOpThreads.perTraining(1, 64, 16, null));
+    assertEquals(2, IntraOpThreads.perTraining(1, 128, 16, null));
+    assertEquals(4, IntraOpThreads.perTraining(1, 256, 16, null), "64 rows per thread");
+    assertEquals(1, IntraOpThreads.perTraining(1, 1, 2, null));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.engine.IntraOpThreads;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
@@ -59,8 +60,8 @@ class ExperimentTest {
     History together = run(QUICK, Scenarios.a(), Scenarios.b(), Scenarios.e());
     History again = run(QUICK, Scenarios.a(), Scenarios.b(), Scenarios.e());
     assertEquals(strip(together.rows()), strip(again.rows()));
-    // Alone, E gets every core (intra-op threads = cores ÷ trainings at once): bit-identical to
-    // itself alone, equal to float rounding to E beside others.
+    // Alone, E would get every core, but batch 32 stays on one intra-op thread (IntraOpThreads):
+    // bit-identical to itself alone, and equal to float rounding to E beside others in any case.
     History alone = run(QUICK, Scenarios.e());
     assertEquals(strip(alone.rows("E")), strip(run(QUICK, Scenarios.e()).rows("E")));
     EpochResult solo = alone.rows("E").get(0);
@@ -69,6 +70,31 @@ class ExperimentTest {
     assertEquals(shared.valLoss(), solo.valLoss(), 1e-4 * Math.abs(shared.valLoss()));
     History otherSeed = run(QUICK.withSeed(7), Scenarios.e());
     assertFalse(strip(alone.rows("E")).equals(strip(otherSeed.rows("E"))));
+  }
+
+  @Test
+  void aRunTrainsOnTheIntraOpThreadsItsBatchAndCompanyGetIt() {
+    assertEquals(List.of(1), threadsSeenDuring(QUICK, Scenarios.a()), "batch 32: one thread");
+    int alone = IntraOpThreads.perTraining(1, 256);
+    assertEquals(List.of(alone), threadsSeenDuring(QUICK.withBatchSize(256), Scenarios.a()));
+    int shared = IntraOpThreads.perTraining(2, 256);
+    assertEquals(
+        List.of(shared, shared),
+        threadsSeenDuring(QUICK.withBatchSize(256), Scenarios.a(), Scenarios.c()));
+  }
+
+  /** The intra-op thread count of the thread each epoch row was reported on. */
+  private List<Integer> threadsSeenDuring(Hyperparameters hp, Scenario... scenarios) {
+    List<Integer> seen = new ArrayList<>();
+    Experiment.of(data, RunPlan.of(hp, scenarios))
+        .run(
+            new TrainingListener() {
+              @Override
+              public void onEpoch(EpochResult row) {
+                seen.add(IntraOpThreads.current());
+              }
+            });
+    return seen;
   }
 
   @Test
