@@ -7,8 +7,8 @@ import ai.djl.engine.Engine;
  *
  * <p>One inter-op thread (our trainings bring their own Java threads). The intra-op thread count is
  * not fixed here: libtorch keeps it per thread, and the runner gives each training the cores
- * divided by the trainings running at once, but no more threads than its batch has 64 rows for
- * ({@link IntraOpThreads}): one training alone at batch 256 uses 4 cores of 4, five scenarios on
+ * divided by the trainings running at once, but no more threads than its batch has 128 rows for
+ * ({@link IntraOpThreads}): one training alone at batch 512 uses 4 cores of 4, five scenarios on
  * two cores get one each, and batch 32 always stays on one. A user's own {@code
  * -Dai.djl.pytorch.num_threads} fixes it for every training. Float results depend on the count, so
  * a history is bit-identical for the same count only.

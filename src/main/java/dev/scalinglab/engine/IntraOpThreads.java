@@ -25,11 +25,12 @@ public final class IntraOpThreads {
 
   /**
    * Below this many batch rows per thread a second intra-op thread costs more than it saves: the
-   * fork and join of every op outweigh the split of its work. Measured on a 2-core VM (ms per
-   * training step of scenario A, 1 thread vs 2): batch 32 0.80 vs 1.0–1.3, batch 64 1.33 vs 1.52,
-   * batch 128 2.5 vs 2.3, batch 256 4.8 vs 3.5, batch 1024 19 vs 11.
+   * fork and join of every op outweigh the split of its work. Measured on a 2-core VM with {@code
+   * bench --batches 32,64,128,256,1024 --threads 1,2 --rounds 3}, our epoch seconds at 1 vs 2
+   * threads: batch 32 1.56 vs 3.02, 64 1.22 vs 1.92, 128 1.04 vs 1.36, 256 0.97 vs 0.95, 1024 1.05
+   * vs 0.65.
    */
-  public static final int MIN_ROWS_PER_THREAD = 64;
+  public static final int MIN_ROWS_PER_THREAD = 128;
 
   /**
    * Returns the intra-op threads each of {@code concurrent} trainings at {@code batchSize} gets:
@@ -45,7 +46,7 @@ public final class IntraOpThreads {
         Integer.getInteger(PROPERTY));
   }
 
-  /** Returns {@code fixed} if set (> 0), else min(cores / concurrent, batch / 64), at least 1. */
+  /** Returns {@code fixed} if set (> 0), else min(cores / concurrent, batch / 128), at least 1. */
   static int perTraining(int concurrent, int batchSize, int cores, Integer fixed) {
     if (fixed != null && fixed > 0) {
       return fixed;

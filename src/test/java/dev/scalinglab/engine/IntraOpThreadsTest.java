@@ -51,9 +51,9 @@ class IntraOpThreadsTest {
   @Test
   void smallBatchesStayOnOneThread() {
     assertEquals(1, IntraOpThreads.perTraining(1, 32, 2, null), "the question's batch of 32");
-    assertEquals(1, IntraOpThreads.perTraining(1, 64, 16, null));
-    assertEquals(2, IntraOpThreads.perTraining(1, 128, 16, null));
-    assertEquals(4, IntraOpThreads.perTraining(1, 256, 16, null), "64 rows per thread");
+    assertEquals(1, IntraOpThreads.perTraining(1, 128, 16, null));
+    assertEquals(2, IntraOpThreads.perTraining(1, 256, 16, null));
+    assertEquals(8, IntraOpThreads.perTraining(1, 1024, 16, null), "128 rows per thread");
     assertEquals(1, IntraOpThreads.perTraining(1, 1, 2, null));
   }
 }
