@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
@@ -61,6 +62,27 @@ public final class CodeEvaluator implements AutoCloseable {
     if (!config.startupScript().isBlank()) {
       runStartup("IJAVA_STARTUP_SCRIPT", config.startupScript());
     }
+  }
+
+  /**
+   * Starts JShell with {@code config} on a daemon thread and returns the evaluator to come: javac's
+   * first compile takes most of a kernel's start, so it begins before anything else.
+   */
+  public static CompletableFuture<CodeEvaluator> startInBackground(KernelConfig config) {
+    CompletableFuture<CodeEvaluator> started = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                started.complete(new CodeEvaluator(config));
+              } catch (Throwable e) {
+                started.completeExceptionally(e);
+              }
+            },
+            "jshell-start");
+    starter.setDaemon(true);
+    starter.start();
+    return started;
   }
 
   private void runStartup(String name, String code) {

@@ -52,9 +52,18 @@ public final class JavaKernel extends BaseKernel {
   private Instant abortBefore;
   private boolean failed;
   private boolean silent;
+  private boolean engineWarmedUp;
 
   /** Creates the kernel and starts JShell with {@code config} on a background thread. */
   public JavaKernel(KernelConfig config) {
+    this(CodeEvaluator.startInBackground(config));
+  }
+
+  /**
+   * Creates the kernel around a JShell that is starting ({@link CodeEvaluator#startInBackground}):
+   * the kernel main starts it first, since it is what the first cell waits for.
+   */
+  JavaKernel(CompletableFuture<CodeEvaluator> starting) {
     super(
         "scaling-lab-java",
         VERSION,
@@ -82,25 +91,17 @@ public final class JavaKernel extends BaseKernel {
             .addHighlightStyle(TextColor.BOLD_RESET_FG)
             .addHighlightStyle(TextColor.RED_BG)
             .build());
-    evaluator = new CompletableFuture<>();
-    Thread starter =
-        new Thread(
-            () -> {
-              try {
-                CodeEvaluator started = new CodeEvaluator(config);
-                // Renderers and magics of jars on the classpath (META-INF/services), e.g. the
-                // library's renderers for histories, tables and charts: before the first cell.
-                installDefaultExtensions();
-                evaluator.complete(started);
-              } catch (Throwable e) {
-                evaluator.completeExceptionally(e);
-              }
-            },
-            "jshell-start");
-    starter.setDaemon(true);
     Magics.register(getMagicsRegistry());
-    starter.start();
     DisplayFunctions.attach(this);
+    // Renderers and magics of jars on the classpath (META-INF/services), e.g. the library's
+    // renderers for histories, tables and charts: before the first cell.
+    evaluator =
+        starting.thenApply(
+            started -> {
+              installDefaultExtensions();
+              StartTrace.mark("JShell and extensions ready");
+              return started;
+            });
   }
 
   /** Returns the evaluator, waiting for JShell to finish starting. */
@@ -150,6 +151,12 @@ public final class JavaKernel extends BaseKernel {
           new PublishError("OutOfMemoryError", advice, List.of("OutOfMemoryError: " + advice)));
       env.defer()
           .reply(new StatusReplies.Failed("OutOfMemoryError", advice, executionCount.get() - 1));
+    }
+    if (!engineWarmedUp) {
+      StartTrace.mark("first cell done");
+      // After the first cell, not beside it: loading libtorch slows JShell's first compile.
+      engineWarmedUp = true;
+      EngineWarmUp.start();
     }
     if (counted) {
       history.add(request.getCode());

@@ -20,29 +20,38 @@ public final class KernelMain {
       System.err.println("usage: KernelMain <connection-file>");
       System.exit(2);
     }
+    StartTrace.mark("main started");
+    quietProperties();
+    // JShell first: its start is what the first cell waits for, the rest runs beside it.
+    var jshell = CodeEvaluator.startInBackground(KernelConfig.fromEnv(System.getenv()));
     quietLogging();
     String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
     KernelConnectionProperties properties = KernelConnectionProperties.parse(json);
-    JavaKernel kernel = new JavaKernel(KernelConfig.fromEnv(System.getenv()));
+    JavaKernel kernel = new JavaKernel(jshell);
     JupyterConnection connection = new JupyterConnection(properties);
     // Handlers first, then bind: a request arriving right after binding is never dropped.
     kernel.becomeHandlerForConnection(connection);
     // Makes this kernel BaseKernel.notebookKernel(), where libraries (widgets) find it.
     kernel.onStartup();
     connection.connect();
+    StartTrace.mark("sockets bound");
     connection.waitUntilClose();
     System.exit(0);
   }
 
   /** Keeps library logging out of notebooks: slf4j-simple at warn, DJL's CUDA probe at error. */
   static void quietLogging() {
-    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
-    setIfAbsent("java.awt.headless", "true");
+    quietProperties();
     Logger.getLogger("").setLevel(Level.WARNING);
     for (var handler : Logger.getLogger("").getHandlers()) {
       handler.setLevel(Level.WARNING);
     }
+  }
+
+  private static void quietProperties() {
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
+    setIfAbsent("java.awt.headless", "true");
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the {@code kernel.json} of a Jupyter kernelspec that starts {@link KernelMain} with a
- * given {@code java} and classpath: {@code KernelSpecWriter <out-dir> <classpath> [display-name]}.
+ * given {@code java} and classpath: {@code KernelSpecWriter <out-dir> <classpath> [display-name]
+ * [JVM option ...]} (e.g. {@code -XX:SharedArchiveFile=...}).
  */
 public final class KernelSpecWriter {
   /** The kernelspec name the install script uses. */
@@ -19,9 +20,15 @@ public final class KernelSpecWriter {
   /**
    * JVM options every kernel start gets. The heap is capped at 2 GB (the notebooks need ~0.5 GB;
    * the JVM default, a quarter of RAM, lets a runaway cell thrash for minutes before it fails).
+   * Only the C1 JIT compiler: at start the C2 compiler threads compete with JShell's first compile
+   * for the cores (start to the result of {@code 1+1}, 5 interleaved starts on 2 cores: median 1.59
+   * s with C1 only against 2.16 s), while cells spend their time in libtorch and Java2D, not in hot
+   * Java loops (training step 0.77–0.88 ms either way; notebook 03 Run All 30.8 against 30.4 s,
+   * notebook 01 20.1 against 22–25 s).
    */
   public static final List<String> JVM_OPTIONS =
-      List.of("-Xmx2g", "-Djava.awt.headless=true", "-Dai.djl.offline=true");
+      List.of(
+          "-Xmx2g", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dai.djl.offline=true");
 
   private KernelSpecWriter() {}
 
@@ -29,11 +36,11 @@ public final class KernelSpecWriter {
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println(
-          "usage: KernelSpecWriter <out-dir> <classpath> [display-name] [class-data archive]");
+          "usage: KernelSpecWriter <out-dir> <classpath> [display-name] [JVM option ...]");
       System.exit(2);
     }
     String displayName = args.length > 2 ? args[2] : "Java (scaling-lab)";
-    List<String> extra = args.length > 3 ? List.of("-XX:SharedArchiveFile=" + args[3]) : List.of();
+    List<String> extra = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
     Path file = write(Path.of(args[0]), currentJava(), args[1], displayName, extra);
     System.out.println("wrote " + file);
   }
