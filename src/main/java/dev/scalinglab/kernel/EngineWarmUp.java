@@ -10,8 +10,14 @@ import dev.scalinglab.engine.EngineSetup;
 final class EngineWarmUp {
   private EngineWarmUp() {}
 
+  /** Turns the warm-up off: {@code -Dscalinglab.kernel.engineWarmUp=false} in the kernelspec. */
+  static final String PROPERTY = "scalinglab.kernel.engineWarmUp";
+
   /** Starts the engine in the background; a failure is left for the first cell that needs it. */
   static void start() {
+    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
+      return;
+    }
     Thread t =
         new Thread(
             () -> {
