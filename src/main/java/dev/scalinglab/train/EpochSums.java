@@ -16,7 +16,8 @@ import ai.djl.ndarray.types.Shape;
 public final class EpochSums {
 
   private final NDArray loss;
-  private final NDArray window;
+  private final NDManager manager;
+  private NDArray window;
   private final NDArray correct;
   private final int batchSize;
   private int steps;
@@ -24,6 +25,7 @@ public final class EpochSums {
 
   /** Creates zero sums for batches of {@code batchSize}, owned by {@code manager}. */
   public EpochSums(NDManager manager, int batchSize) {
+    this.manager = manager;
     this.loss = manager.zeros(new Shape());
     this.window = manager.zeros(new Shape());
     this.correct = manager.zeros(new Shape(batchSize), DataType.INT64);
@@ -88,7 +90,10 @@ public final class EpochSums {
       return Double.NaN;
     }
     double mean = window.getFloat() / windowSteps;
-    window.set(new float[] {0f});
+    // A fresh zero, not set(0f): DJL's set copies through a deprecated libtorch guard that prints
+    // a warning (AutoNonVariableTypeMode) on stderr of every run.
+    window.close();
+    window = manager.zeros(new Shape());
     windowSteps = 0;
     return mean;
   }
