@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -83,20 +82,17 @@ public final class SeedStudy {
   }
 
   /**
-   * Returns the history table with three more columns: {@code base} (the scenario without its
-   * seed), {@code seed} and {@code diverged} (the run diverged by that epoch); rows whose scenario
-   * is not named like {@link #runName} keep their name as base and have a missing seed.
+   * Returns the history table (whose {@code diverged} marks the epoch a run diverged at, its last)
+   * with two more columns: {@code base} (the scenario without its seed) and {@code seed}; rows
+   * whose scenario is not named like {@link #runName} keep their name as base and have a missing
+   * seed.
    */
   public static Table runs(History history) {
     Table t = history.table();
     StringColumn group = StringColumn.create("base");
     LongColumn seed = LongColumn.create("seed");
-    BooleanColumn diverged = BooleanColumn.create("diverged");
     for (int row = 0; row < t.rowCount(); row++) {
       String name = t.stringColumn("scenario").get(row);
-      int epoch = t.intColumn("epoch").getInt(row);
-      diverged.append(
-          history.rows(name).stream().anyMatch(r -> r.epoch() <= epoch && r.diverged()));
       Matcher m = RUN_NAME.matcher(name);
       if (m.matches()) {
         group.append(m.group(1));
@@ -106,7 +102,7 @@ public final class SeedStudy {
         seed.appendMissing();
       }
     }
-    return t.addColumns(group, seed, diverged).setName("runs");
+    return t.addColumns(group, seed).setName("runs");
   }
 
   /**

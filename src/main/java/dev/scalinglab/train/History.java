@@ -31,6 +31,7 @@ public final class History {
           "val_loss",
           "val_accuracy",
           "dead_relu",
+          "diverged",
           "seconds");
 
   /** Column names of {@link #steps()}, in order. */
@@ -151,6 +152,8 @@ public final class History {
     DoubleColumn valLoss = DoubleColumn.create("val_loss");
     DoubleColumn valAccuracy = DoubleColumn.create("val_accuracy");
     DoubleColumn dead = DoubleColumn.create("dead_relu");
+    // Says why a row's numbers are NaN or infinite (shown blank in tables).
+    BooleanColumn diverged = BooleanColumn.create("diverged");
     DoubleColumn seconds = DoubleColumn.create("seconds");
     for (EpochResult r : sorted) {
       scenario.append(r.scenario());
@@ -160,10 +163,11 @@ public final class History {
       valLoss.append(r.valLoss());
       valAccuracy.append(r.valAccuracy());
       dead.append(r.deadRelu());
+      diverged.append(r.diverged());
       seconds.append(r.seconds());
     }
     return Table.create(
-        "history", scenario, epoch, loss, accuracy, valLoss, valAccuracy, dead, seconds);
+        "history", scenario, epoch, loss, accuracy, valLoss, valAccuracy, dead, diverged, seconds);
   }
 
   /**

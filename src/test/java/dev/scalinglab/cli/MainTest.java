@@ -104,7 +104,8 @@ class MainTest {
     assertEquals(0, code, err.toString());
     List<String> csv = Files.readAllLines(tmp.resolve("history.csv"));
     assertEquals(
-        "scenario,epoch,loss,accuracy,val_loss,val_accuracy,dead_relu,seconds", csv.get(0));
+        "scenario,epoch,loss,accuracy,val_loss,val_accuracy,dead_relu,diverged,seconds",
+        csv.get(0));
     assertEquals(3, csv.size());
     assertTrue(csv.get(1).startsWith("A,1,"));
     for (String png : List.of("loss.png", "val_accuracy.png", "val_loss.png", "dead_relu.png")) {
