@@ -30,6 +30,12 @@ public final class KernelSpecWriter {
       List.of(
           "-Xmx2g", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dai.djl.offline=true");
 
+  /**
+   * From this JDK on, loading libtorch through JNA prints a "restricted method" warning, into the
+   * cell that happens to run, unless native access is enabled.
+   */
+  static final int NATIVE_ACCESS_SINCE = 22;
+
   private KernelSpecWriter() {}
 
   /** Writes the kernelspec for {@code args[0]} (directory) and {@code args[1]} (classpath). */
@@ -81,6 +87,10 @@ public final class KernelSpecWriter {
     argv.add("-cp");
     argv.add(classpath);
     argv.addAll(JVM_OPTIONS);
+    if (Runtime.version().feature() >= NATIVE_ACCESS_SINCE) {
+      // Written by the JVM that will run the kernel (install-kernel runs this with that java).
+      argv.add("--enable-native-access=ALL-UNNAMED");
+    }
     argv.addAll(extraJvmOptions);
     argv.add(KernelMain.class.getName());
     argv.add("{connection_file}");
