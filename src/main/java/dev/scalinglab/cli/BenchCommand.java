@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmark training speed against PyTorch eager and the GEMM limit.",
-      "Epochs of scenario A with our DJL loop and with PyTorch (Debian's and the project's",
-      ".venv) alternate in rounds on the same data, weights, batch orders and thread count;",
-      "prints the median ratio and its range, writes bench.csv and bench.png to --out,",
-      "and ends with 'ratio djl/pytorch at batch 32: R' (1 thread, the faster PyTorch)."
+      "Epochs of scenario A with our DJL loop and with PyTorch (Debian's and the",
+      "project's .venv) alternate in rounds on the same data, weights, batch orders",
+      "and thread count; prints the median ratio and its range, writes bench.csv and",
+      "bench.png to --out, and ends with 'ratio djl/pytorch at batch 32: R'",
+      "(1 thread, the faster PyTorch)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
