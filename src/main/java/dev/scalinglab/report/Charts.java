@@ -17,6 +17,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.colors.XChartSeriesColors;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -31,6 +32,33 @@ public final class Charts {
   /** Default height of one panel in pixels. */
   public static final int HEIGHT = 420;
 
+  /**
+   * XChart's series colours with its sixth, yellow, moved to the end: yellow next to the second,
+   * orange, made B and E′ (the six scenarios of notebook 2) look alike. The first five stay.
+   */
+  private static final Color[] SERIES_COLORS = {
+    XChartSeriesColors.BLUE,
+    XChartSeriesColors.ORANGE,
+    XChartSeriesColors.PURPLE,
+    XChartSeriesColors.GREEN,
+    XChartSeriesColors.RED,
+    XChartSeriesColors.BLACK,
+    XChartSeriesColors.CYAN,
+    XChartSeriesColors.BROWN,
+    XChartSeriesColors.MAGENTA,
+    XChartSeriesColors.PINK,
+    XChartSeriesColors.LIGHT_GREY,
+    XChartSeriesColors.YELLOW
+  };
+
+  /** Legend width per series name: its characters at the legend font, plus marker and gap. */
+  private static final int LEGEND_PIXELS_PER_CHAR = 7;
+
+  private static final int LEGEND_PIXELS_PER_ENTRY = 40;
+
+  /** Height of one legend line when the legend is stacked. */
+  private static final int LEGEND_LINE_PIXELS = 18;
+
   private Charts() {}
 
   /**
@@ -38,10 +66,16 @@ public final class Charts {
    * chart of the project starts here.
    */
   public static XYChart newChart(String title, String xLabel, String yLabel, int width) {
+    return newChart(title, xLabel, yLabel, width, HEIGHT);
+  }
+
+  /** Returns an empty chart in the project's style, {@code height} pixels high. */
+  public static XYChart newChart(
+      String title, String xLabel, String yLabel, int width, int height) {
     XYChart chart =
         new XYChartBuilder()
             .width(width)
-            .height(HEIGHT)
+            .height(height)
             .title(title)
             .xAxisTitle(xLabel)
             .yAxisTitle(yLabel)
@@ -50,6 +84,7 @@ public final class Charts {
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
     styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setChartBackgroundColor(Color.WHITE);
+    styler.setSeriesColors(SERIES_COLORS);
     return chart;
   }
 
@@ -112,7 +147,30 @@ public final class Charts {
    */
   public static BufferedImage lines(
       tech.tablesaw.api.Table table, String xColumn, String yLabel, boolean logY) {
-    XYChart chart = newChart(table.name(), xColumn, yLabel, WIDTH + 160);
+    int width = WIDTH + 160;
+    List<String> names =
+        table.columns().stream()
+            .filter(c -> !c.name().equals(xColumn))
+            .filter(c -> c instanceof tech.tablesaw.api.NumericColumn<?>)
+            .map(c -> c.name())
+            .toList();
+    int legendWidth =
+        names.stream()
+            .mapToInt(n -> LEGEND_PIXELS_PER_ENTRY + LEGEND_PIXELS_PER_CHAR * n.length())
+            .sum();
+    // Long series names (a scenario and its description) do not fit in one legend row: one per
+    // line below the plot instead, the chart growing by those lines.
+    boolean stacked = legendWidth > width;
+    XYChart chart =
+        newChart(
+            table.name(),
+            xColumn,
+            yLabel,
+            width,
+            stacked ? HEIGHT + LEGEND_LINE_PIXELS * names.size() : HEIGHT);
+    if (stacked) {
+      chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+    }
     var xs = table.numberColumn(xColumn);
     List<Double> all = new ArrayList<>();
     for (var column : table.columns()) {
