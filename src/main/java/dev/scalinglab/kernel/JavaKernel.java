@@ -265,7 +265,8 @@ public final class JavaKernel extends BaseKernel {
   @Override
   public void onStartup() {
     super.onStartup();
-    dev.scalinglab.widgets.KernelWidgets.install(this);
+    dev.scalinglab.widgets.KernelWidgets.install(this)
+        .setParentMessageId(((KernelCommManager) getCommManager())::parentMessageId);
   }
 
   @Override

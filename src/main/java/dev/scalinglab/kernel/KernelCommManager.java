@@ -22,6 +22,15 @@ import org.dflib.jjava.jupyter.messages.comm.CommOpenCommand;
  */
 final class KernelCommManager extends CommManager {
 
+  /**
+   * Returns the msg_id of the request being handled now (the last execute request or comm message),
+   * or "" before the first: what an Output widget's capture hands to the frontend.
+   */
+  String parentMessageId() {
+    var parent = context;
+    return parent == null || parent.getHeader() == null ? "" : parent.getHeader().getId();
+  }
+
   @Override
   public void handleCommOpenCommand(ReplyEnvironment env, Message<CommOpenCommand> message) {
     setMessageContext(message);

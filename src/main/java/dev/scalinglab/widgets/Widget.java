@@ -17,16 +17,22 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * A widget model: its synced state (JSON values, or {@code byte[]} for binary buffers), the
- * listeners on it, and the custom messages it exchanges. Plain Java: a {@link WidgetManager} opens
- * its comm and carries the changes both ways.
+ * A widget model: its synced state (JSON values, or {@code byte[]} for binary buffers), declared as
+ * typed {@link Trait}s where ipywidgets validates them, the listeners on it, and the custom
+ * messages it exchanges. Every new value passes its trait's validator, from the kernel (a refusal
+ * throws) and from the frontend (a correction or refusal is sent back). Plain Java: a {@link
+ * WidgetManager} opens its comm and carries the changes both ways.
  */
 public abstract class Widget {
   private static final Gson GSON = new Gson();
 
   private final String modelId = UUID.randomUUID().toString().replace("-", "");
   private final Map<String, Object> state = new LinkedHashMap<>();
+  private final Map<String, Trait<?>> traits = new LinkedHashMap<>();
   private final Map<String, List<Consumer<Object>>> listeners = new LinkedHashMap<>();
+  private final Map<String, List<Consumer<Change>>> changeListeners = new LinkedHashMap<>();
+  private final Map<String, Object> held = new LinkedHashMap<>();
+  private int holds;
   private final List<BiConsumer<JsonObject, List<byte[]>>> messageListeners =
       new CopyOnWriteArrayList<>();
   private final List<BiConsumer<JsonObject, List<byte[]>>> immediateListeners =
@@ -85,31 +91,100 @@ public abstract class Widget {
     return state.get(key) instanceof byte[] b ? b.clone() : new byte[0];
   }
 
-  /** Adds {@code key} with its default value; sends nothing. */
+  /** Adds {@code key} with its default value, unchecked (no trait); sends nothing. */
   protected final synchronized void declare(String key, Object value) {
     state.put(key, toWire(value));
   }
 
+  /** Adds {@code trait} with its default value and returns it; sends nothing. */
+  protected final synchronized <T> Trait<T> declare(Trait<T> trait) {
+    traits.put(trait.name(), trait);
+    state.put(trait.name(), trait.toJson(trait.defaultValue()));
+    return trait;
+  }
+
+  /** Returns the value of {@code trait}. */
+  protected final <T> T get(Trait<T> trait) {
+    return trait.fromJson(get(trait.name()));
+  }
+
+  /** Sets {@code trait} to {@code value} after its validator; see {@link #set(String, Object)}. */
+  protected final <T> void set(Trait<T> trait, T value) {
+    set(trait.name(), trait.toJson(value));
+  }
+
   /**
-   * Sets {@code key} (a JSON-able value or {@code byte[]}), sends the change to the frontend if the
-   * comm is open and tells this key's listeners, on the calling thread.
+   * Sets {@code key} (a JSON-able value or {@code byte[]}) to what its trait's validator keeps,
+   * sends the change (and those of the traits it re-validates) to the frontend in one message if
+   * the comm is open, and tells the listeners, on the calling thread. A value the validator refuses
+   * throws {@link IllegalArgumentException}, as ipywidgets raises TraitError.
    */
   protected final void set(String key, Object value) {
     Object wire = toWire(value);
+    List<Fired> fired = new ArrayList<>();
     synchronized (this) {
       if (!state.containsKey(key)) {
         throw new IllegalArgumentException(modelName() + " has no state key " + key);
       }
-      if (same(state.get(key), wire)) {
-        return;
+      store(key, checked(key, wire), fired);
+    }
+    Map<String, Object> update = new LinkedHashMap<>();
+    fired.forEach(f -> update.put(f.name(), f.now()));
+    publish(update);
+    fire(fired);
+  }
+
+  /**
+   * Holds the updates sent to the frontend until the returned hold is closed, then sends them as
+   * one message (ipywidgets' {@code hold_sync()}); holds nest. Listeners are told at once.
+   */
+  public final SyncHold holdSync() {
+    synchronized (this) {
+      holds++;
+    }
+    return new SyncHold() {
+      private boolean closed;
+
+      @Override
+      public void close() {
+        Map<String, Object> update = Map.of();
+        synchronized (Widget.this) {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          if (--holds == 0 && !held.isEmpty()) {
+            update = new LinkedHashMap<>(held);
+            held.clear();
+          }
+        }
+        publish(update);
       }
-      state.put(key, wire);
+    };
+  }
+
+  /** Updates held by {@link #holdSync()}; closing sends them. */
+  public interface SyncHold extends AutoCloseable {
+    /** Sends the held updates in one message if this was the outermost hold. */
+    @Override
+    void close();
+  }
+
+  /**
+   * A change of one trait, as traitlets' observe hands it: the widget, the key and the old and new
+   * values (as the trait's Java type: Integer, Double, Boolean, a JsonElement, or {@code byte[]}).
+   */
+  public record Change(Widget owner, String name, Object oldValue, Object newValue) {}
+
+  /**
+   * Calls {@code listener} with the old and new value whenever {@code key} changes, whoever changed
+   * it (the kernel on the calling thread, the frontend on the callback thread).
+   */
+  public final synchronized void observeChange(String key, Consumer<Change> listener) {
+    if (!state.containsKey(key)) {
+      throw new IllegalArgumentException(modelName() + " has no state key " + key);
     }
-    WidgetManager m = manager;
-    if (m != null) {
-      m.sendUpdate(this, Map.of(key, wire));
-    }
-    fire(key, wire);
+    changeListeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
   }
 
   /**
@@ -198,6 +273,11 @@ public abstract class Widget {
     return Map.of();
   }
 
+  /** Returns the manager that opened this widget, or null. */
+  final WidgetManager managerOrNull() {
+    return manager;
+  }
+
   final void attach(WidgetManager m) {
     manager = m;
   }
@@ -206,43 +286,148 @@ public abstract class Widget {
     manager = null;
   }
 
-  /** Applies a state change from the frontend (no message back) and returns the changed keys. */
-  final List<String> applyFromFrontend(Map<String, Object> changes) {
-    List<String> changed = new ArrayList<>();
+  /**
+   * What a frontend update did: the values to echo (as received, for the keys accepted), the
+   * corrections to send back (clamped or refused values, and traits re-validated by the change),
+   * why values were refused, and the changes for the listeners.
+   */
+  record FrontendUpdate(
+      Map<String, Object> echo,
+      Map<String, Object> corrections,
+      List<String> refusals,
+      List<Fired> changes) {}
+
+  /** One changed key: old and new wire values. */
+  record Fired(String name, Object before, Object now) {}
+
+  /**
+   * Applies a state change from the frontend as ipywidgets' {@code set_state} does: each known key
+   * through its trait's validator; unknown keys are ignored. Sends nothing; see {@link
+   * FrontendUpdate}.
+   */
+  final FrontendUpdate applyFromFrontend(Map<String, Object> received) {
+    Map<String, Object> echo = new LinkedHashMap<>();
+    Map<String, Object> corrections = new LinkedHashMap<>();
+    List<String> refusals = new ArrayList<>();
+    List<Fired> fired = new ArrayList<>();
     synchronized (this) {
-      for (Map.Entry<String, Object> e : changes.entrySet()) {
-        if (state.containsKey(e.getKey()) && !same(state.get(e.getKey()), e.getValue())) {
-          state.put(e.getKey(), e.getValue());
-          changed.add(e.getKey());
+      for (Map.Entry<String, Object> e : received.entrySet()) {
+        String key = e.getKey();
+        if (!state.containsKey(key)) {
+          continue;
+        }
+        Object kept;
+        try {
+          kept = checked(key, e.getValue());
+        } catch (IllegalArgumentException refused) {
+          refusals.add(refused.getMessage());
+          corrections.put(key, state.get(key));
+          continue;
+        }
+        echo.put(key, e.getValue());
+        if (!same(kept, e.getValue())) {
+          corrections.put(key, kept);
+        }
+        int first = fired.size();
+        store(key, kept, fired);
+        // Traits re-validated by this change: the frontend has not seen their new values.
+        for (Fired f : fired.subList(first, fired.size())) {
+          if (!f.name().equals(key)) {
+            corrections.put(f.name(), f.now());
+          }
         }
       }
     }
-    return changed;
+    return new FrontendUpdate(echo, corrections, refusals, fired);
+  }
+
+  /** Returns what {@code key}'s trait keeps of {@code wire}; throws IllegalArgumentException. */
+  private <T> Object checked(String key, Object wire) {
+    @SuppressWarnings("unchecked")
+    Trait<T> trait = (Trait<T>) traits.get(key);
+    if (trait == null) {
+      return wire;
+    }
+    if (!(wire instanceof JsonElement json)) {
+      throw new IllegalArgumentException(key + " must be JSON, got " + repr(wire));
+    }
+    return trait.toJson(trait.validate(trait.fromJson(json)));
+  }
+
+  /** Stores {@code wire} under {@code key} if it differs, then re-validates the dependents. */
+  private void store(String key, Object wire, List<Fired> fired) {
+    Object before = state.get(key);
+    if (same(before, wire)) {
+      return;
+    }
+    state.put(key, wire);
+    fired.add(new Fired(key, before, wire));
+    for (Trait<?> dependent : traits.values()) {
+      if (dependent.dependencies().contains(key)) {
+        try {
+          store(dependent.name(), checked(dependent.name(), state.get(dependent.name())), fired);
+        } catch (IllegalArgumentException stillInvalid) {
+          // Left for the caller to fix (e.g. options replaced, then the index set).
+        }
+      }
+    }
+  }
+
+  /** Sends {@code update} now, or keeps it for the end of {@link #holdSync()}. */
+  private void publish(Map<String, Object> update) {
+    if (update.isEmpty()) {
+      return;
+    }
+    synchronized (this) {
+      if (holds > 0) {
+        held.putAll(update);
+        return;
+      }
+    }
+    WidgetManager m = manager;
+    if (m != null) {
+      m.sendUpdate(this, update);
+    }
   }
 
   final synchronized boolean hasKey(String key) {
     return state.containsKey(key);
   }
 
-  /** Tells the listeners of {@code key} its current value. */
-  final void fire(String key) {
-    Object value;
-    synchronized (this) {
-      value = state.get(key);
-    }
-    fire(key, value);
-  }
-
-  private void fire(String key, Object value) {
-    List<Consumer<Object>> list;
-    synchronized (this) {
-      list = listeners.get(key);
-    }
-    if (list != null) {
-      for (Consumer<Object> l : list) {
-        l.accept(value);
+  /** Tells the listeners of each changed key its old and new value. */
+  final void fire(List<Fired> changes) {
+    for (Fired f : changes) {
+      List<Consumer<Object>> plain;
+      List<Consumer<Change>> full;
+      synchronized (this) {
+        plain = listeners.get(f.name());
+        full = changeListeners.get(f.name());
+      }
+      if (plain != null) {
+        for (Consumer<Object> l : plain) {
+          l.accept(f.now());
+        }
+      }
+      if (full != null) {
+        Change change =
+            new Change(
+                this, f.name(), javaValue(f.name(), f.before()), javaValue(f.name(), f.now()));
+        for (Consumer<Change> l : full) {
+          l.accept(change);
+        }
       }
     }
+  }
+
+  private Object javaValue(String key, Object wire) {
+    Trait<?> trait;
+    synchronized (this) {
+      trait = traits.get(key);
+    }
+    if (trait == null || !(wire instanceof JsonElement json)) {
+      return wire instanceof byte[] b ? b.clone() : wire;
+    }
+    return trait.fromJson(json);
   }
 
   final void fireMessageNow(JsonObject content, List<byte[]> buffers) {
