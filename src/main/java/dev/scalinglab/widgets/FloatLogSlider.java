@@ -43,13 +43,18 @@ public final class FloatLogSlider extends Slider {
           "a log slider needs 0 < min < max, got " + minValue + ".." + maxValue);
     }
     double base = get(BASE);
-    double min = Math.log(minValue) / Math.log(base);
-    double max = Math.log(maxValue) / Math.log(base);
+    double min = exponent(minValue, base);
+    double max = exponent(maxValue, base);
     try (SyncHold hold = holdSync()) {
       setBound(MIN, MAX, min, true);
       setBound(MAX, MIN, max, false);
     }
     return this;
+  }
+
+  /** Returns log_base(value), exact for powers of ten in base 10 (1000 gives 3, not 2.9999…). */
+  private static double exponent(double value, double base) {
+    return base == 10.0 ? Math.log10(value) : Math.log(value) / Math.log(base);
   }
 
   /** Sets the step, in exponents of the base. */

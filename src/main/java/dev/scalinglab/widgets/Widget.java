@@ -6,11 +6,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -27,8 +25,7 @@ public abstract class Widget {
   private static final Gson GSON = new Gson();
 
   private final String modelId = UUID.randomUUID().toString().replace("-", "");
-  private final Map<String, Object> state = new LinkedHashMap<>();
-  private final Map<String, Trait<?>> traits = new LinkedHashMap<>();
+  private final WidgetState state = new WidgetState();
   private final Map<String, List<Consumer<Object>>> listeners = new LinkedHashMap<>();
   private final Map<String, List<Consumer<Change>>> changeListeners = new LinkedHashMap<>();
   private final Map<String, Object> held = new LinkedHashMap<>();
@@ -74,7 +71,7 @@ public abstract class Widget {
 
   /** Returns a copy of the full state: JSON values and {@code byte[]} buffers. */
   public final synchronized Map<String, Object> state() {
-    return new LinkedHashMap<>(state);
+    return state.copy();
   }
 
   /** Returns the JSON value of {@code key} (JSON null if unset). */
@@ -93,13 +90,12 @@ public abstract class Widget {
 
   /** Adds {@code key} with its default value, unchecked (no trait); sends nothing. */
   protected final synchronized void declare(String key, Object value) {
-    state.put(key, toWire(value));
+    state.declare(key, toWire(value));
   }
 
   /** Adds {@code trait} with its default value and returns it; sends nothing. */
   protected final synchronized <T> Trait<T> declare(Trait<T> trait) {
-    traits.put(trait.name(), trait);
-    state.put(trait.name(), trait.toJson(trait.defaultValue()));
+    state.declare(trait);
     return trait;
   }
 
@@ -121,12 +117,12 @@ public abstract class Widget {
    */
   protected final void set(String key, Object value) {
     Object wire = toWire(value);
-    List<Fired> fired = new ArrayList<>();
+    List<WidgetState.Fired> fired = new ArrayList<>();
     synchronized (this) {
-      if (!state.containsKey(key)) {
+      if (!state.has(key)) {
         throw new IllegalArgumentException(modelName() + " has no state key " + key);
       }
-      store(key, checked(key, wire), fired);
+      state.store(key, state.checked(key, wire), fired);
     }
     Map<String, Object> update = new LinkedHashMap<>();
     fired.forEach(f -> update.put(f.name(), f.now()));
@@ -181,7 +177,7 @@ public abstract class Widget {
    * it (the kernel on the calling thread, the frontend on the callback thread).
    */
   public final synchronized void observeChange(String key, Consumer<Change> listener) {
-    if (!state.containsKey(key)) {
+    if (!state.has(key)) {
       throw new IllegalArgumentException(modelName() + " has no state key " + key);
     }
     changeListeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
@@ -192,7 +188,7 @@ public abstract class Widget {
    * changes.
    */
   public final synchronized void observe(String key, Consumer<Object> listener) {
-    if (!state.containsKey(key)) {
+    if (!state.has(key)) {
       throw new IllegalArgumentException(modelName() + " has no state key " + key);
     }
     listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
@@ -286,91 +282,9 @@ public abstract class Widget {
     manager = null;
   }
 
-  /**
-   * What a frontend update did: the values to echo (as received, for the keys accepted), the
-   * corrections to send back (clamped or refused values, and traits re-validated by the change),
-   * why values were refused, and the changes for the listeners.
-   */
-  record FrontendUpdate(
-      Map<String, Object> echo,
-      Map<String, Object> corrections,
-      List<String> refusals,
-      List<Fired> changes) {}
-
-  /** One changed key: old and new wire values. */
-  record Fired(String name, Object before, Object now) {}
-
-  /**
-   * Applies a state change from the frontend as ipywidgets' {@code set_state} does: each known key
-   * through its trait's validator; unknown keys are ignored. Sends nothing; see {@link
-   * FrontendUpdate}.
-   */
-  final FrontendUpdate applyFromFrontend(Map<String, Object> received) {
-    Map<String, Object> echo = new LinkedHashMap<>();
-    Map<String, Object> corrections = new LinkedHashMap<>();
-    List<String> refusals = new ArrayList<>();
-    List<Fired> fired = new ArrayList<>();
-    synchronized (this) {
-      for (Map.Entry<String, Object> e : received.entrySet()) {
-        String key = e.getKey();
-        if (!state.containsKey(key)) {
-          continue;
-        }
-        Object kept;
-        try {
-          kept = checked(key, e.getValue());
-        } catch (IllegalArgumentException refused) {
-          refusals.add(refused.getMessage());
-          corrections.put(key, state.get(key));
-          continue;
-        }
-        echo.put(key, e.getValue());
-        if (!same(kept, e.getValue())) {
-          corrections.put(key, kept);
-        }
-        int first = fired.size();
-        store(key, kept, fired);
-        // Traits re-validated by this change: the frontend has not seen their new values.
-        for (Fired f : fired.subList(first, fired.size())) {
-          if (!f.name().equals(key)) {
-            corrections.put(f.name(), f.now());
-          }
-        }
-      }
-    }
-    return new FrontendUpdate(echo, corrections, refusals, fired);
-  }
-
-  /** Returns what {@code key}'s trait keeps of {@code wire}; throws IllegalArgumentException. */
-  private <T> Object checked(String key, Object wire) {
-    @SuppressWarnings("unchecked")
-    Trait<T> trait = (Trait<T>) traits.get(key);
-    if (trait == null) {
-      return wire;
-    }
-    if (!(wire instanceof JsonElement json)) {
-      throw new IllegalArgumentException(key + " must be JSON, got " + repr(wire));
-    }
-    return trait.toJson(trait.validate(trait.fromJson(json)));
-  }
-
-  /** Stores {@code wire} under {@code key} if it differs, then re-validates the dependents. */
-  private void store(String key, Object wire, List<Fired> fired) {
-    Object before = state.get(key);
-    if (same(before, wire)) {
-      return;
-    }
-    state.put(key, wire);
-    fired.add(new Fired(key, before, wire));
-    for (Trait<?> dependent : traits.values()) {
-      if (dependent.dependencies().contains(key)) {
-        try {
-          store(dependent.name(), checked(dependent.name(), state.get(dependent.name())), fired);
-        } catch (IllegalArgumentException stillInvalid) {
-          // Left for the caller to fix (e.g. options replaced, then the index set).
-        }
-      }
-    }
+  /** Applies a state change from the frontend as ipywidgets' {@code set_state} does. */
+  final synchronized WidgetState.FrontendUpdate applyFromFrontend(Map<String, Object> received) {
+    return state.apply(received);
   }
 
   /** Sends {@code update} now, or keeps it for the end of {@link #holdSync()}. */
@@ -391,12 +305,12 @@ public abstract class Widget {
   }
 
   final synchronized boolean hasKey(String key) {
-    return state.containsKey(key);
+    return state.has(key);
   }
 
   /** Tells the listeners of each changed key its old and new value. */
-  final void fire(List<Fired> changes) {
-    for (Fired f : changes) {
+  final void fire(List<WidgetState.Fired> changes) {
+    for (WidgetState.Fired f : changes) {
       List<Consumer<Object>> plain;
       List<Consumer<Change>> full;
       synchronized (this) {
@@ -411,23 +325,15 @@ public abstract class Widget {
       if (full != null) {
         Change change =
             new Change(
-                this, f.name(), javaValue(f.name(), f.before()), javaValue(f.name(), f.now()));
+                this,
+                f.name(),
+                state.javaValue(f.name(), f.before()),
+                state.javaValue(f.name(), f.now()));
         for (Consumer<Change> l : full) {
           l.accept(change);
         }
       }
     }
-  }
-
-  private Object javaValue(String key, Object wire) {
-    Trait<?> trait;
-    synchronized (this) {
-      trait = traits.get(key);
-    }
-    if (trait == null || !(wire instanceof JsonElement json)) {
-      return wire instanceof byte[] b ? b.clone() : wire;
-    }
-    return trait.fromJson(json);
   }
 
   final void fireMessageNow(JsonObject content, List<byte[]> buffers) {
@@ -455,19 +361,6 @@ public abstract class Widget {
       return e.deepCopy();
     }
     return value == null ? JsonNull.INSTANCE : GSON.toJsonTree(value);
-  }
-
-  private static boolean same(Object a, Object b) {
-    if (a instanceof byte[] x && b instanceof byte[] y) {
-      return Arrays.equals(x, y);
-    }
-    if (a instanceof JsonPrimitive x
-        && b instanceof JsonPrimitive y
-        && x.isNumber()
-        && y.isNumber()) {
-      return x.getAsBigDecimal().compareTo(y.getAsBigDecimal()) == 0;
-    }
-    return Objects.equals(a, b);
   }
 
   private static String repr(Object value) {

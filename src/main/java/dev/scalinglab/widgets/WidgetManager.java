@@ -188,7 +188,7 @@ public final class WidgetManager {
       case "update" -> {
         JsonObject state = data.has("state") ? data.getAsJsonObject("state") : new JsonObject();
         JsonArray paths = data.has("buffer_paths") ? data.getAsJsonArray("buffer_paths") : null;
-        Widget.FrontendUpdate applied =
+        WidgetState.FrontendUpdate applied =
             widget.applyFromFrontend(WireState.join(state, paths, buffers));
         send(widget, "echo_update", applied.echo());
         send(widget, "update", applied.corrections());

@@ -97,7 +97,7 @@ class WidgetValidationTest {
         summary(frontendSets(s, "{\"value\":0.0}")));
     assertEquals(1.0, s.value());
     frontendSets(s, "{\"value\":5000.0}");
-    assertEquals(1000.0, s.value(), 1e-9);
+    assertEquals(1000.0, s.value(), "10^3 exactly: range(1, 1000) gives exponents 0 and 3");
     frontendSets(s, "{\"value\":255.0}");
     assertEquals(255.0, s.value());
   }
