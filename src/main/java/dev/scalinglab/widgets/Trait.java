@@ -91,6 +91,26 @@ public final class Trait<T> {
         Set.of());
   }
 
+  /** Returns a text trait ({@code Unicode}: a JSON string; null only if the default is null). */
+  public static Trait<String> text(String name, String defaultValue) {
+    boolean nullable = defaultValue == null;
+    return new Trait<>(
+        name,
+        defaultValue,
+        v -> v == null ? JsonNull.INSTANCE : new JsonPrimitive(v),
+        json -> {
+          if (nullable && json.isJsonNull()) {
+            return null;
+          }
+          if (!json.isJsonPrimitive() || !json.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException(name + " must be a string, got " + json);
+          }
+          return json.getAsString();
+        },
+        v -> v,
+        Set.of());
+  }
+
   /** Returns a trait holding any JSON value, unchecked (the keys ipywidgets leaves to the view). */
   public static Trait<JsonElement> json(String name, JsonElement defaultValue) {
     return new Trait<>(
