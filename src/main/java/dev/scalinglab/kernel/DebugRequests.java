@@ -41,7 +41,11 @@ final class DebugRequests implements ShellHandler<Object> {
   public void handle(ShellReplyEnvironment env, Message<Object> message) {
     JsonElement content = GSON.toJsonTree(message.getContent());
     if (!isDapRequest(content)) {
-      LOG.log(System.Logger.Level.WARNING, "ignored a message of a type this kernel does not know");
+      String text = String.valueOf(content);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "ignored a message of a type this kernel does not know, content "
+              + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
       return;
     }
     JsonObject request = content.getAsJsonObject();
