@@ -72,6 +72,11 @@ try {
   await page.click('.jp-Dialog .jp-mod-accept');
   log('Restart Kernel and Run All Cells');
   const runStart = Date.now();
+  // First the run must start (a queued or running cell shows "*"): until the restart goes
+  // through, the committed notebook is idle with every cell counted and looks finished.
+  await page.waitForFunction(() => [...window.jupyterapp.shell.currentWidget.content.node
+    .querySelectorAll('.jp-InputArea-prompt')].some((p) => p.textContent.includes('*')),
+  null, { timeout: 120000, polling: 50 });
   // Done when every code cell has run (or an error stopped the run) and the kernel is idle.
   await page.waitForFunction(() => {
     const w = window.jupyterapp.shell.currentWidget;

@@ -2,7 +2,7 @@
 (run with Debian's /usr/bin/python3; kernel name in $KERNEL_NAME).
 
 Checks comm_open (target, metadata version, full state, buffers), the display bundle, comm_info,
-update both ways with echo_update, request_state, a click reaching Java, the kernel's interrupt
+update both ways with echo_update, out-of-range values corrected or refused, request_state, a click reaching Java, the kernel's interrupt
 reaching a widget callback, and comm_close. Prints one line per check; exits non-zero on failure.
 """
 import os
@@ -187,6 +187,32 @@ display(slow);
     km.interrupt_kernel()
     check("the kernel's interrupt reaches the widget callback",
           wait_value(kc, "stopped.get()", "true") == "true")
+
+    # Issue 21's case: a client sets the playground's log slider (range 1..1000) to 0.0. As in
+    # ipywidgets 8, the value is echoed, then corrected to base^min = 1.0 by an update.
+    _, _, msgs = execute(kc, """
+var log = new FloatLogSlider().range(1, 1000).value(64).description("input scale s");
+display(log);
+""")
+    log_open = [m for m in msgs if m["msg_type"] == "comm_open"
+                and m["content"]["data"]["state"]["_model_name"] == "FloatLogSliderModel"]
+    log_id = log_open[0]["content"]["comm_id"] if log_open else "missing"
+    msgs = send_comm(kc, "comm_msg", {"comm_id": log_id, "data": {
+        "method": "update", "state": {"value": 0.0}, "buffer_paths": []}})
+    answers = [(m["content"]["data"].get("method"), m["content"]["data"].get("state"))
+               for m in msgs if m["msg_type"] == "comm_msg"]
+    check("log slider at 0.0 (range 1..1000) is echoed, then corrected to 1.0",
+          answers == [("echo_update", {"value": 0.0}), ("update", {"value": 1.0})], answers)
+    check("the kernel keeps 1.0, not 0.0", execute(kc, "log.value()")[1] == "1.0")
+    execute(kc, 'var d = new Dropdown().options(java.util.List.of("sgd", "adam")); display(d);')
+    _, d_id, _ = execute(kc, "d.modelId()")
+    msgs = send_comm(kc, "comm_msg", {"comm_id": d_id.strip('"'), "data": {
+        "method": "update", "state": {"index": 5}, "buffer_paths": []}})
+    answers = [(m["content"]["data"].get("method"), m["content"]["data"].get("state"))
+               for m in msgs if m["msg_type"] == "comm_msg"]
+    check("a dropdown index outside its options is refused: the frontend gets index 0 back",
+          answers == [("update", {"index": 0})], answers)
+    check("the dropdown keeps its option", execute(kc, "d.value()")[1] == "sgd")
 
     send_comm(kc, "comm_close", {"comm_id": slider_id, "data": {}})
     check("comm_close from the frontend", execute(kc, "s.isOpen()")[1] == "false")

@@ -17,7 +17,6 @@ import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.Comm;
-import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -80,7 +79,7 @@ public final class JavaKernel extends BaseKernel {
                 "Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html")),
         null,
         new JupyterIO(StandardCharsets.UTF_8),
-        new CommManager(),
+        new KernelCommManager(),
         new Renderer(),
         null,
         new MagicsRegistry(),
@@ -266,7 +265,8 @@ public final class JavaKernel extends BaseKernel {
   @Override
   public void onStartup() {
     super.onStartup();
-    dev.scalinglab.widgets.KernelWidgets.install(this);
+    dev.scalinglab.widgets.KernelWidgets.install(this)
+        .setParentMessageId(((KernelCommManager) getCommManager())::parentMessageId);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.MessageType;
 
 /** Starts the Java kernel: {@code KernelMain <connection-file>}. */
 public final class KernelMain {
@@ -28,9 +29,13 @@ public final class KernelMain {
     String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
     KernelConnectionProperties properties = KernelConnectionProperties.parse(json);
     JavaKernel kernel = new JavaKernel(jshell);
-    JupyterConnection connection = new JupyterConnection(properties);
+    JupyterConnection connection = new KernelConnection(properties);
     // Handlers first, then bind: a request arriving right after binding is never dropped.
     kernel.becomeHandlerForConnection(connection);
+    connection.setHandler(
+        MessageType.UNKNOWN,
+        new DebugRequests(
+            new SignedFrames(properties.createHMACGenerator()), connection.getIOPub()));
     // Makes this kernel BaseKernel.notebookKernel(), where libraries (widgets) find it.
     kernel.onStartup();
     connection.connect();

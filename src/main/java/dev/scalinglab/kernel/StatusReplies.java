@@ -17,10 +17,15 @@ import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 final class StatusReplies {
   private StatusReplies() {}
 
-  /** kernel_info_reply with {@code status: "ok"}. */
+  /**
+   * kernel_info_reply with {@code status: "ok"}, and no debugger: {@code debugger: false} (protocol
+   * 5.3) and no {@code "debugger"} among {@code supported_features} (5.4).
+   */
+  @SuppressWarnings("unused")
   static final class KernelInfo extends KernelInfoReply {
-    @SuppressWarnings("unused")
     private final String status = "ok";
+    private final boolean debugger = false;
+    private final List<String> supported_features = List.of();
 
     /** Creates the reply; see {@link KernelInfoReply}. */
     KernelInfo(

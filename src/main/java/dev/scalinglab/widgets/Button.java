@@ -7,6 +7,19 @@ import java.util.Map;
 
 /** A button ({@code ButtonModel}); a click arrives as the custom message {@code {event: click}}. */
 public final class Button extends DomWidget {
+  private static final List<String> STYLES =
+      List.of("primary", "success", "info", "warning", "danger", "");
+  // ipywidgets' CaselessStrEnum: one of the button styles.
+  private static final Trait<String> BUTTON_STYLE =
+      Trait.text("button_style", "")
+          .validatedBy(
+              v -> {
+                if (!STYLES.contains(v.toLowerCase(java.util.Locale.ROOT))) {
+                  throw new IllegalArgumentException(
+                      "button_style must be one of " + STYLES + ", got '" + v + "'");
+                }
+                return v.toLowerCase(java.util.Locale.ROOT);
+              });
   private final Style style;
 
   /** Creates a button without text. */
@@ -26,10 +39,10 @@ public final class Button extends DomWidget {
       defaults.put(k, null);
     }
     style = new Style("ButtonStyleModel", defaults);
-    declare("button_style", "");
-    declare("description", "");
-    declare("disabled", false);
-    declare("icon", "");
+    declare(BUTTON_STYLE);
+    declare(Trait.text("description", ""));
+    declare(Trait.bool("disabled", false));
+    declare(Trait.text("icon", ""));
     declare("style", ref(style));
   }
 

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 /** A check box ({@code CheckboxModel}). */
 public final class Checkbox extends DescriptionWidget {
+  private static final Trait<Boolean> VALUE = Trait.bool("value", false);
 
   /** Creates an unchecked box. */
   public Checkbox() {
@@ -11,19 +12,19 @@ public final class Checkbox extends DescriptionWidget {
         "CheckboxModel",
         "CheckboxView",
         Style.description("CheckboxStyleModel", "background", null));
-    declare("disabled", false);
-    declare("indent", true);
-    declare("value", false);
+    declare(Trait.bool("disabled", false));
+    declare(Trait.bool("indent", true));
+    declare(VALUE);
   }
 
   /** Returns whether the box is checked. */
   public boolean value() {
-    return get("value").getAsBoolean();
+    return get(VALUE);
   }
 
   /** Checks or clears the box. */
   public Checkbox value(boolean checked) {
-    set("value", checked);
+    set(VALUE, checked);
     return this;
   }
 

@@ -11,8 +11,8 @@ public abstract class DescriptionWidget extends DomWidget {
   protected DescriptionWidget(String model, String view, Style style) {
     super(Versions.CONTROLS, Versions.CONTROLS_VERSION, model, view);
     this.style = style;
-    declare("description", "");
-    declare("description_allow_html", false);
+    declare(Trait.text("description", ""));
+    declare(Trait.bool("description_allow_html", false));
     declare("style", ref(style));
   }
 

@@ -12,7 +12,7 @@ public abstract class DomWidget extends Widget {
     declare("_dom_classes", List.of());
     declare("layout", ref(layout));
     declare("tabbable", null);
-    declare("tooltip", null);
+    declare(Trait.text("tooltip", null));
   }
 
   /** Returns the widget's layout (CSS size and placement). */

@@ -7,22 +7,32 @@ import java.util.function.DoubleConsumer;
  * are exponents of {@code base}; the value is the number itself.
  */
 public final class FloatLogSlider extends Slider {
+  private static final Trait<Double> MIN = Trait.decimal("min", 0.0);
+  private static final Trait<Double> MAX = Trait.decimal("max", 4.0);
+  private static final Trait<Double> STEP = Trait.decimal("step", 0.1);
+  private static final Trait<Double> VALUE = Trait.decimal("value", 1.0);
+  private static final Trait<Double> BASE = Trait.decimal("base", 10.0);
 
-  /** Creates a slider 10^0..10^4, step 0.1 decades, at 1. */
+  /**
+   * Creates a slider 10^0..10^4, step 0.1 decades, at 1. As ipywidgets' {@code _BoundedLogFloat},
+   * the value stays within base^min..base^max.
+   */
   public FloatLogSlider() {
-    super("FloatLogSliderModel", "FloatLogSliderView", 0.0, 4.0, 0.1, 1.0);
-    declare("base", 10.0);
+    super("FloatLogSliderModel", "FloatLogSliderView");
+    declare(BASE);
+    bounded(MIN, MAX, VALUE, e -> Math.pow(get(BASE), e), e -> Math.pow(get(BASE), e), "base");
+    declare(STEP);
     declare("readout_format", ".3g");
   }
 
   /** Returns the current value. */
   public double value() {
-    return get("value").getAsDouble();
+    return get(VALUE);
   }
 
-  /** Sets the value (not its exponent). */
+  /** Sets the value (not its exponent), clamped to base^min..base^max. */
   public FloatLogSlider value(double v) {
-    set("value", v);
+    set(VALUE, v);
     return this;
   }
 
@@ -32,15 +42,24 @@ public final class FloatLogSlider extends Slider {
       throw new IllegalArgumentException(
           "a log slider needs 0 < min < max, got " + minValue + ".." + maxValue);
     }
-    double base = get("base").getAsDouble();
-    set("min", Math.log(minValue) / Math.log(base));
-    set("max", Math.log(maxValue) / Math.log(base));
+    double base = get(BASE);
+    double min = exponent(minValue, base);
+    double max = exponent(maxValue, base);
+    try (SyncHold hold = holdSync()) {
+      setBound(MIN, MAX, min, true);
+      setBound(MAX, MIN, max, false);
+    }
     return this;
+  }
+
+  /** Returns log_base(value), exact for powers of ten in base 10 (1000 gives 3, not 2.9999…). */
+  private static double exponent(double value, double base) {
+    return base == 10.0 ? Math.log10(value) : Math.log(value) / Math.log(base);
   }
 
   /** Sets the step, in exponents of the base. */
   public FloatLogSlider step(double exponentStep) {
-    set("step", exponentStep);
+    set(STEP, exponentStep);
     return this;
   }
 

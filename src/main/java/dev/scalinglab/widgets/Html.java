@@ -12,8 +12,8 @@ public final class Html extends DescriptionWidget {
         "HTMLView",
         Style.description(
             "HTMLStyleModel", "background", null, "font_size", null, "text_color", null));
-    declare("placeholder", "\u200b");
-    declare("value", "");
+    declare(Trait.text("placeholder", "\u200b"));
+    declare(Trait.text("value", ""));
   }
 
   /** Returns the HTML. */

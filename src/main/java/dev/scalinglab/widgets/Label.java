@@ -26,8 +26,8 @@ public final class Label extends DescriptionWidget {
             null,
             "text_decoration",
             null));
-    declare("placeholder", "\u200b");
-    declare("value", "");
+    declare(Trait.text("placeholder", "\u200b"));
+    declare(Trait.text("value", ""));
   }
 
   /** Returns the text. */

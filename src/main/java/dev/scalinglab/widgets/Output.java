@@ -9,15 +9,61 @@ import java.util.Map;
 /**
  * An output area ({@code OutputModel}). Outputs are set through its {@code outputs} state (as
  * ipywidgets' {@code append_display_data} does), so they reach the page from any thread, whatever
- * message the kernel is answering.
+ * message the kernel is answering; or captured by the frontend by msg_id ({@link #capture()}), as
+ * ipywidgets' {@code with out:} does.
  */
 public final class Output extends DomWidget {
+  private int captures;
 
   /** Creates an empty output area. */
   public Output() {
     super(Versions.OUTPUT, Versions.OUTPUT_VERSION, "OutputModel", "OutputView");
     declare("msg_id", "");
     declare("outputs", List.of());
+  }
+
+  /**
+   * Until the returned capture is closed, the frontend shows in this widget the outputs of the
+   * request the kernel is handling now (its msg_id goes to the frontend as {@code msg_id}, and ""
+   * when the outermost capture closes); without a kernel that knows its request, nothing changes.
+   */
+  public Capture capture() {
+    WidgetManager m = managerOrNull() != null ? managerOrNull() : WidgetManager.currentOrNull();
+    String id = m == null ? "" : m.parentMessageId();
+    synchronized (this) {
+      if (!id.isEmpty()) {
+        captures++;
+        set("msg_id", id);
+      }
+    }
+    return new Capture() {
+      private boolean closed;
+
+      @Override
+      public void close() {
+        synchronized (Output.this) {
+          if (closed || id.isEmpty()) {
+            return;
+          }
+          closed = true;
+          if (--captures == 0) {
+            set("msg_id", "");
+          }
+        }
+      }
+    };
+  }
+
+  /** A capture by {@link #capture()}; closing ends it. */
+  public interface Capture extends AutoCloseable {
+    /** Ends the capture (the outermost one clears {@code msg_id}). */
+    @Override
+    void close();
+  }
+
+  /** Returns the msg_id whose outputs the frontend captures here, or "" if none. */
+  public String msgId() {
+    return get("msg_id").getAsString();
   }
 
   /** Removes every output. */

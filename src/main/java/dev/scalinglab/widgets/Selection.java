@@ -6,16 +6,27 @@ import java.util.function.Consumer;
 
 /**
  * One choice among labels: the frontend syncs {@code index}, the labels are {@code
- * _options_labels}.
+ * _options_labels}. As ipywidgets' {@code _Selection}, an index must be null or name one of the
+ * options (otherwise it is refused), so index and label always agree.
  */
 public abstract class Selection extends DescriptionWidget {
+  private static final Trait<Integer> INDEX = Trait.integer("index", null);
 
   /** Declares the selection keys with ipywidgets' defaults (no options, index null). */
   protected Selection(String model, String view, Style style) {
     super(model, view, style);
     declare("_options_labels", List.of());
-    declare("disabled", false);
-    declare("index", null);
+    declare(Trait.bool("disabled", false));
+    declare(
+        INDEX.validatedBy(
+            i -> {
+              int options = get("_options_labels").getAsJsonArray().size();
+              if (i != null && (i < 0 || i >= options)) {
+                throw new IllegalArgumentException(
+                    "index " + i + " is not one of the " + options + " options");
+              }
+              return i;
+            }));
   }
 
   /** Returns the labels offered. */
@@ -27,7 +38,8 @@ public abstract class Selection extends DescriptionWidget {
 
   /** Returns the index chosen, or -1 if none. */
   public int index() {
-    return get("index").isJsonNull() ? -1 : get("index").getAsInt();
+    Integer i = get(INDEX);
+    return i == null ? -1 : i;
   }
 
   /** Returns the label chosen, or null if none. */
@@ -41,8 +53,10 @@ public abstract class Selection extends DescriptionWidget {
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("a selection needs at least one option");
     }
-    set("_options_labels", List.copyOf(labels));
-    set("index", 0);
+    try (SyncHold hold = holdSync()) {
+      set("_options_labels", List.copyOf(labels));
+      set(INDEX, 0);
+    }
   }
 
   /** Selects {@code label}. */
@@ -51,7 +65,7 @@ public abstract class Selection extends DescriptionWidget {
     if (i < 0) {
       throw new IllegalArgumentException(label + " is not one of " + options());
     }
-    set("index", i);
+    set(INDEX, i);
   }
 
   /** Calls {@code listener} with each newly chosen label. */

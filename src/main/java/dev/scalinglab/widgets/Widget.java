@@ -6,27 +6,30 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * A widget model: its synced state (JSON values, or {@code byte[]} for binary buffers), the
- * listeners on it, and the custom messages it exchanges. Plain Java: a {@link WidgetManager} opens
- * its comm and carries the changes both ways.
+ * A widget model: its synced state (JSON values, or {@code byte[]} for binary buffers), declared as
+ * typed {@link Trait}s where ipywidgets validates them, the listeners on it, and the custom
+ * messages it exchanges. Every new value passes its trait's validator, from the kernel (a refusal
+ * throws) and from the frontend (a correction or refusal is sent back). Plain Java: a {@link
+ * WidgetManager} opens its comm and carries the changes both ways.
  */
 public abstract class Widget {
   private static final Gson GSON = new Gson();
 
   private final String modelId = UUID.randomUUID().toString().replace("-", "");
-  private final Map<String, Object> state = new LinkedHashMap<>();
+  private final WidgetState state = new WidgetState();
   private final Map<String, List<Consumer<Object>>> listeners = new LinkedHashMap<>();
+  private final Map<String, List<Consumer<Change>>> changeListeners = new LinkedHashMap<>();
+  private final Map<String, Object> held = new LinkedHashMap<>();
+  private int holds;
   private final List<BiConsumer<JsonObject, List<byte[]>>> messageListeners =
       new CopyOnWriteArrayList<>();
   private final List<BiConsumer<JsonObject, List<byte[]>>> immediateListeners =
@@ -68,7 +71,7 @@ public abstract class Widget {
 
   /** Returns a copy of the full state: JSON values and {@code byte[]} buffers. */
   public final synchronized Map<String, Object> state() {
-    return new LinkedHashMap<>(state);
+    return state.copy();
   }
 
   /** Returns the JSON value of {@code key} (JSON null if unset). */
@@ -85,31 +88,99 @@ public abstract class Widget {
     return state.get(key) instanceof byte[] b ? b.clone() : new byte[0];
   }
 
-  /** Adds {@code key} with its default value; sends nothing. */
+  /** Adds {@code key} with its default value, unchecked (no trait); sends nothing. */
   protected final synchronized void declare(String key, Object value) {
-    state.put(key, toWire(value));
+    state.declare(key, toWire(value));
+  }
+
+  /** Adds {@code trait} with its default value and returns it; sends nothing. */
+  protected final synchronized <T> Trait<T> declare(Trait<T> trait) {
+    state.declare(trait);
+    return trait;
+  }
+
+  /** Returns the value of {@code trait}. */
+  protected final <T> T get(Trait<T> trait) {
+    return trait.fromJson(get(trait.name()));
+  }
+
+  /** Sets {@code trait} to {@code value} after its validator; see {@link #set(String, Object)}. */
+  protected final <T> void set(Trait<T> trait, T value) {
+    set(trait.name(), trait.toJson(value));
   }
 
   /**
-   * Sets {@code key} (a JSON-able value or {@code byte[]}), sends the change to the frontend if the
-   * comm is open and tells this key's listeners, on the calling thread.
+   * Sets {@code key} (a JSON-able value or {@code byte[]}) to what its trait's validator keeps,
+   * sends the change (and those of the traits it re-validates) to the frontend in one message if
+   * the comm is open, and tells the listeners, on the calling thread. A value the validator refuses
+   * throws {@link IllegalArgumentException}, as ipywidgets raises TraitError.
    */
   protected final void set(String key, Object value) {
     Object wire = toWire(value);
+    List<WidgetState.Fired> fired = new ArrayList<>();
     synchronized (this) {
-      if (!state.containsKey(key)) {
+      if (!state.has(key)) {
         throw new IllegalArgumentException(modelName() + " has no state key " + key);
       }
-      if (same(state.get(key), wire)) {
-        return;
+      state.store(key, state.checked(key, wire), fired);
+    }
+    Map<String, Object> update = new LinkedHashMap<>();
+    fired.forEach(f -> update.put(f.name(), f.now()));
+    publish(update);
+    fire(fired);
+  }
+
+  /**
+   * Holds the updates sent to the frontend until the returned hold is closed, then sends them as
+   * one message (ipywidgets' {@code hold_sync()}); holds nest. Listeners are told at once.
+   */
+  public final SyncHold holdSync() {
+    synchronized (this) {
+      holds++;
+    }
+    return new SyncHold() {
+      private boolean closed;
+
+      @Override
+      public void close() {
+        Map<String, Object> update = Map.of();
+        synchronized (Widget.this) {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          if (--holds == 0 && !held.isEmpty()) {
+            update = new LinkedHashMap<>(held);
+            held.clear();
+          }
+        }
+        publish(update);
       }
-      state.put(key, wire);
+    };
+  }
+
+  /** Updates held by {@link #holdSync()}; closing sends them. */
+  public interface SyncHold extends AutoCloseable {
+    /** Sends the held updates in one message if this was the outermost hold. */
+    @Override
+    void close();
+  }
+
+  /**
+   * A change of one trait, as traitlets' observe hands it: the widget, the key and the old and new
+   * values (as the trait's Java type: Integer, Double, Boolean, a JsonElement, or {@code byte[]}).
+   */
+  public record Change(Widget owner, String name, Object oldValue, Object newValue) {}
+
+  /**
+   * Calls {@code listener} with the old and new value whenever {@code key} changes, whoever changed
+   * it (the kernel on the calling thread, the frontend on the callback thread).
+   */
+  public final synchronized void observeChange(String key, Consumer<Change> listener) {
+    if (!state.has(key)) {
+      throw new IllegalArgumentException(modelName() + " has no state key " + key);
     }
-    WidgetManager m = manager;
-    if (m != null) {
-      m.sendUpdate(this, Map.of(key, wire));
-    }
-    fire(key, wire);
+    changeListeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
   }
 
   /**
@@ -117,7 +188,7 @@ public abstract class Widget {
    * changes.
    */
   public final synchronized void observe(String key, Consumer<Object> listener) {
-    if (!state.containsKey(key)) {
+    if (!state.has(key)) {
       throw new IllegalArgumentException(modelName() + " has no state key " + key);
     }
     listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
@@ -198,6 +269,11 @@ public abstract class Widget {
     return Map.of();
   }
 
+  /** Returns the manager that opened this widget, or null. */
+  final WidgetManager managerOrNull() {
+    return manager;
+  }
+
   final void attach(WidgetManager m) {
     manager = m;
   }
@@ -206,41 +282,56 @@ public abstract class Widget {
     manager = null;
   }
 
-  /** Applies a state change from the frontend (no message back) and returns the changed keys. */
-  final List<String> applyFromFrontend(Map<String, Object> changes) {
-    List<String> changed = new ArrayList<>();
+  /** Applies a state change from the frontend as ipywidgets' {@code set_state} does. */
+  final synchronized WidgetState.FrontendUpdate applyFromFrontend(Map<String, Object> received) {
+    return state.apply(received);
+  }
+
+  /** Sends {@code update} now, or keeps it for the end of {@link #holdSync()}. */
+  private void publish(Map<String, Object> update) {
+    if (update.isEmpty()) {
+      return;
+    }
     synchronized (this) {
-      for (Map.Entry<String, Object> e : changes.entrySet()) {
-        if (state.containsKey(e.getKey()) && !same(state.get(e.getKey()), e.getValue())) {
-          state.put(e.getKey(), e.getValue());
-          changed.add(e.getKey());
-        }
+      if (holds > 0) {
+        held.putAll(update);
+        return;
       }
     }
-    return changed;
+    WidgetManager m = manager;
+    if (m != null) {
+      m.sendUpdate(this, update);
+    }
   }
 
   final synchronized boolean hasKey(String key) {
-    return state.containsKey(key);
+    return state.has(key);
   }
 
-  /** Tells the listeners of {@code key} its current value. */
-  final void fire(String key) {
-    Object value;
-    synchronized (this) {
-      value = state.get(key);
-    }
-    fire(key, value);
-  }
-
-  private void fire(String key, Object value) {
-    List<Consumer<Object>> list;
-    synchronized (this) {
-      list = listeners.get(key);
-    }
-    if (list != null) {
-      for (Consumer<Object> l : list) {
-        l.accept(value);
+  /** Tells the listeners of each changed key its old and new value. */
+  final void fire(List<WidgetState.Fired> changes) {
+    for (WidgetState.Fired f : changes) {
+      List<Consumer<Object>> plain;
+      List<Consumer<Change>> full;
+      synchronized (this) {
+        plain = listeners.get(f.name());
+        full = changeListeners.get(f.name());
+      }
+      if (plain != null) {
+        for (Consumer<Object> l : plain) {
+          l.accept(f.now());
+        }
+      }
+      if (full != null) {
+        Change change =
+            new Change(
+                this,
+                f.name(),
+                state.javaValue(f.name(), f.before()),
+                state.javaValue(f.name(), f.now()));
+        for (Consumer<Change> l : full) {
+          l.accept(change);
+        }
       }
     }
   }
@@ -270,19 +361,6 @@ public abstract class Widget {
       return e.deepCopy();
     }
     return value == null ? JsonNull.INSTANCE : GSON.toJsonTree(value);
-  }
-
-  private static boolean same(Object a, Object b) {
-    if (a instanceof byte[] x && b instanceof byte[] y) {
-      return Arrays.equals(x, y);
-    }
-    if (a instanceof JsonPrimitive x
-        && b instanceof JsonPrimitive y
-        && x.isNumber()
-        && y.isNumber()) {
-      return x.getAsBigDecimal().compareTo(y.getAsBigDecimal()) == 0;
-    }
-    return Objects.equals(a, b);
   }
 
   private static String repr(Object value) {

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The kernel side of the widget protocol: opens each widget's comm with its full state, sends its
@@ -23,6 +25,8 @@ public final class WidgetManager {
   private final Map<String, Widget> open = new ConcurrentHashMap<>();
   private final CallbackRunner callbacks = new CallbackRunner();
   private volatile Function<Object, Map<String, Object>> renderer = PlainRenderer::render;
+  private volatile Consumer<String> refusals = message -> System.err.println("widget " + message);
+  private volatile Supplier<String> parentMessageId = () -> "";
 
   /** Creates a manager that speaks through {@code transport} and answers the control comm. */
   public WidgetManager(WidgetTransport transport) {
@@ -58,6 +62,28 @@ public final class WidgetManager {
   /** Uses {@code function} to turn objects into MIME bundles (for {@link Output}). */
   public void setRenderer(Function<Object, Map<String, Object>> function) {
     renderer = function;
+  }
+
+  /**
+   * Sends the reason for each frontend value a widget refused to {@code sink} (default: standard
+   * error, which the kernel shows under the running cell or in its log).
+   */
+  public void onRefusedUpdate(Consumer<String> sink) {
+    refusals = sink;
+  }
+
+  /**
+   * Uses {@code source} for the msg_id of the request the kernel is handling now, which an {@link
+   * Output} capture hands to the frontend (ipykernel's {@code get_parent()}); set by the kernel.
+   */
+  public void setParentMessageId(Supplier<String> source) {
+    parentMessageId = source;
+  }
+
+  /** Returns the msg_id of the request the kernel is handling now, or "" if unknown. */
+  public String parentMessageId() {
+    String id = parentMessageId.get();
+    return id == null ? "" : id;
   }
 
   /** Returns {@code value} as a MIME bundle, through the kernel's renderer if one is set. */
@@ -162,11 +188,13 @@ public final class WidgetManager {
       case "update" -> {
         JsonObject state = data.has("state") ? data.getAsJsonObject("state") : new JsonObject();
         JsonArray paths = data.has("buffer_paths") ? data.getAsJsonArray("buffer_paths") : null;
-        Map<String, Object> changes = WireState.join(state, paths, buffers);
-        echo(widget, changes);
-        List<String> changed = widget.applyFromFrontend(changes);
-        if (!changed.isEmpty()) {
-          callbacks.submit(() -> changed.forEach(widget::fire));
+        WidgetState.FrontendUpdate applied =
+            widget.applyFromFrontend(WireState.join(state, paths, buffers));
+        send(widget, "echo_update", applied.echo());
+        send(widget, "update", applied.corrections());
+        applied.refusals().forEach(r -> refusals.accept(widget.modelName() + ": " + r));
+        if (!applied.changes().isEmpty()) {
+          callbacks.submit(() -> widget.fire(applied.changes()));
         }
       }
       case "request_state" -> {
@@ -185,18 +213,15 @@ public final class WidgetManager {
     }
   }
 
-  /** Protocol 2.1: the kernel echoes accepted updates so every frontend agrees on the state. */
-  private void echo(Widget widget, Map<String, Object> changes) {
-    Map<String, Object> known = new LinkedHashMap<>();
-    changes.forEach(
-        (k, v) -> {
-          if (widget.hasKey(k)) {
-            known.put(k, v);
-          }
-        });
-    if (!known.isEmpty()) {
-      WireState wire = WireState.split(known);
-      transport.send(widget.modelId(), wire.message("echo_update"), wire.buffers());
+  /**
+   * Sends {@code values} with {@code method}, if any: protocol 2.1 echoes the accepted values
+   * ({@code echo_update}, so every frontend agrees on the state), then sends what validation
+   * changed as an {@code update}, as ipywidgets 8 does.
+   */
+  private void send(Widget widget, String method, Map<String, Object> values) {
+    if (!values.isEmpty()) {
+      WireState wire = WireState.split(values);
+      transport.send(widget.modelId(), wire.message(method), wire.buffers());
     }
   }
 
