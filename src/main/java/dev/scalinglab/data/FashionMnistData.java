@@ -3,6 +3,8 @@ package dev.scalinglab.data;
 import ai.djl.basicdataset.cv.classification.FashionMnist;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.Batch;
@@ -49,6 +51,9 @@ public final class FashionMnistData {
   /** Pixels per flattened image. */
   public static final int PIXELS = 28 * 28;
 
+  /** Images copied out of DJL's dataset at a time. */
+  private static final int CHUNK = 5_000;
+
   private static final Map<DataSource, FashionMnistData> CACHE = new ConcurrentHashMap<>();
 
   private final DataSource source;
@@ -87,14 +92,21 @@ public final class FashionMnistData {
     EngineSetup.configure();
     NDManager manager = Engine.getInstance().newBaseManager();
     try {
+      Optional<Path> cacheFile = source.localDirectory().flatMap(DecodedCache::file);
+      Optional<DecodedCache.Decoded> cached =
+          cacheFile.flatMap(file -> DecodedCache.read(file, manager));
+      if (cached.isPresent()) {
+        return new FashionMnistData(source, manager, cached.get().train(), cached.get().test());
+      }
       Optional<LocalDatasetRepository> local = localRepository(source);
-      FashionMnist.Builder train = builder(local, manager).optUsage(Dataset.Usage.TRAIN);
-      FashionMnist.Builder test = builder(local, manager).optUsage(Dataset.Usage.TEST);
-      return new FashionMnistData(
-          source,
-          manager,
-          toSplit("train", train.build(), manager, IdxFile.TRAIN_IMAGES.count()),
-          toSplit("test", test.build(), manager, IdxFile.TEST_IMAGES.count()));
+      FashionMnistData data =
+          new FashionMnistData(
+              source,
+              manager,
+              toSplit("train", local, Dataset.Usage.TRAIN, manager, IdxFile.TRAIN_IMAGES.count()),
+              toSplit("test", local, Dataset.Usage.TEST, manager, IdxFile.TEST_IMAGES.count()));
+      cacheFile.ifPresent(file -> DecodedCache.write(file, data.allTrain, data.test));
+      return data;
     } catch (IOException | TranslateException | RuntimeException e) {
       manager.close();
       if (e instanceof DataException de) {
@@ -126,13 +138,48 @@ public final class FashionMnistData {
     return builder.setSampling(1, false);
   }
 
-  private static Split toSplit(String name, FashionMnist dataset, NDManager manager, int count)
+  /**
+   * Copies one usage of DJL's dataset into uint8 arrays owned by {@code manager}. The dataset lives
+   * in a scratch manager closed on return: prepared, it holds about 350 MB (its float32 copy among
+   * them) that a notebook would otherwise keep for its whole life.
+   */
+  private static Split toSplit(
+      String name,
+      Optional<LocalDatasetRepository> local,
+      Dataset.Usage usage,
+      NDManager manager,
+      int count)
       throws IOException, TranslateException {
-    dataset.prepare();
-    Batch all = dataset.getByRange(manager, 0, count);
-    NDArray images = all.getData().singletonOrThrow().reshape(count, PIXELS);
-    NDArray labels = all.getLabels().singletonOrThrow().toType(DataType.INT64, false);
-    return new Split(name, images, labels);
+    try (NDManager scratch = manager.newSubManager()) {
+      FashionMnist dataset = builder(local, scratch).optUsage(usage).build();
+      dataset.prepare();
+      return copy(name, dataset, scratch, manager, count);
+    }
+  }
+
+  private static Split copy(
+      String name, FashionMnist dataset, NDManager scratch, NDManager manager, int count)
+      throws IOException, TranslateException {
+    // DJL hands out batches as float32: taken in chunks, only one chunk of them exists at a time.
+    NDList images = new NDList();
+    NDList labels = new NDList();
+    for (int from = 0; from < count; from += CHUNK) {
+      int to = Math.min(count, from + CHUNK);
+      try (NDManager chunk = scratch.newSubManager()) {
+        Batch part = dataset.getByRange(chunk, from, to);
+        // Pixels are whole numbers 0..255: uint8 holds them exactly.
+        NDArray pixels = part.getData().singletonOrThrow().reshape(to - from, PIXELS);
+        images.add(pixels.toType(DataType.UINT8, false));
+        labels.add(part.getLabels().singletonOrThrow().toType(DataType.INT64, false));
+        images.attach(scratch);
+        labels.attach(scratch);
+      }
+    }
+    NDArray allImages = NDArrays.concat(images);
+    NDArray allLabels = NDArrays.concat(labels);
+    allImages.attach(manager);
+    allLabels.attach(manager);
+    return new Split(name, allImages, allLabels);
   }
 
   private static DataException unavailable(DataSource source, Exception cause) {

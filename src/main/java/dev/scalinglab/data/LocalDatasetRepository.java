@@ -218,7 +218,7 @@ final class LocalDatasetRepository {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static String sha1(String text) {
+  static String sha1(String text) {
     return HexFormat.of().formatHex(newSha1().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -1,9 +1,10 @@
 package dev.scalinglab.data;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 
 /**
- * A slice of Fashion-MNIST held on the engine: raw pixels 0..255 as float32 of shape (n, 784) and
+ * A slice of Fashion-MNIST held on the engine: raw pixels 0..255 as uint8 of shape (n, 784) and
  * int64 labels of shape (n).
  *
  * @param name what the slice is, e.g. "train" or "validation"
@@ -37,8 +38,9 @@ public record Split(String name, NDArray images, NDArray labels) {
       throw new IllegalArgumentException(
           "rows must be in 1.." + size() + " (the " + name + " split's images), got " + rows);
     }
-    try (NDArray kept = images.get("0:" + rows)) {
-      NDArray scaled = kept.div(255f / s);
+    try (NDArray kept = images.get("0:" + rows);
+        NDArray floats = kept.toType(DataType.FLOAT32, false)) {
+      NDArray scaled = floats.div(255f / s);
       scaled.attach(manager);
       return scaled;
     }

@@ -1,6 +1,7 @@
 package dev.scalinglab.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Engine settings chosen once, before DJL starts.
@@ -28,7 +29,14 @@ public final class EngineSetup {
       return;
     }
     setIfAbsent(INTEROP_THREADS, "1");
-    Engine.getInstance();
+    Engine engine = Engine.getInstance();
+    if (System.getProperty(THREADS) == null && "PyTorch".equals(engine.getEngineName())) {
+      // libtorch counts the machine's CPUs, not a cgroup's CPU quota (JupyterHub's per-user
+      // limit): under a 1-CPU quota on 2 cores its default stayed 2. The JVM's count follows the
+      // quota; set at start, it becomes the default of every thread that sets none itself.
+      JniUtils.setNumThreads(
+          Math.min(JniUtils.getNumThreads(), Runtime.getRuntime().availableProcessors()));
+    }
     configured = true;
   }
 

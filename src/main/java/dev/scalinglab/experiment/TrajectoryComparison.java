@@ -70,10 +70,19 @@ public final class TrajectoryComparison {
       List<DoubleColumn> columns) {
     step.append(done);
     NDArray wa = a.model().firstKernel().getArray();
-    double scale = wa.abs().max().getFloat();
+    // Every intermediate is a whole kernel on the trainers' manager: closed here, not when the run
+    // ends (each row would otherwise hold about 15 MB of them until then).
+    double scale;
+    try (NDArray abs = wa.abs();
+        NDArray max = abs.max()) {
+      scale = max.getFloat();
+    }
     for (int i = 0; i < trainers.size(); i++) {
       NDArray w = trainers.get(i).model().firstKernel().getArray();
-      try (NDArray diff = w.mul(scenarios.get(i).inputScale()).sub(wa).abs().max()) {
+      try (NDArray back = w.mul(scenarios.get(i).inputScale());
+          NDArray delta = back.sub(wa);
+          NDArray abs = delta.abs();
+          NDArray diff = abs.max()) {
         columns.get(i).append(diff.getFloat() / scale);
       }
     }

@@ -1,5 +1,7 @@
 package dev.scalinglab.report;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.data.Split;
 import java.awt.Color;
@@ -24,7 +26,11 @@ public final class SampleImages {
       throw new IllegalArgumentException("count and columns must be >= 1");
     }
     int n = Math.min(count, split.size());
-    float[] pixels = split.images().get("0:" + n).toFloatArray();
+    float[] pixels;
+    try (NDArray kept = split.images().get("0:" + n);
+        NDArray floats = kept.toType(DataType.FLOAT32, false)) {
+      pixels = floats.toFloatArray();
+    }
     long[] labels = split.labels().get("0:" + n).toLongArray();
     int rows = (n + columns - 1) / columns;
     int cell = SIDE * ZOOM + GAP;
