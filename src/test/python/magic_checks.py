@@ -36,9 +36,10 @@ def online():
             kc, f"%maven {TEXT} org.apache.commons:commons-csv:1.11.0\n"
                 "org.apache.commons.text.WordUtils.capitalizeFully(\"fashion MNIST\") + \" \" + "
                 "org.apache.commons.csv.CSVFormat.DEFAULT.getDelimiterString()", timeout=300)
-        c.check("%maven two coordinates, usable in the lines below",
-                result_text(msgs) == "Fashion Mnist ,", f"{reply['status']}: {result_text(msgs)!r} "
-                f"{error_text(msgs)!r}")
+        c.check("%maven two coordinates, usable in the lines below, nothing on stderr",
+                result_text(msgs) == "Fashion Mnist ," and stream_text(msgs, "stderr") == "",
+                f"{reply['status']}: {result_text(msgs)!r} {error_text(msgs)!r} "
+                f"stderr {stream_text(msgs, 'stderr')!r}")
         missing_coordinate(kc, c, "online")
         reply, msgs = execute(kc, "%time Math.sqrt(16)")
         c.check("%time prints times and keeps the value",

@@ -165,15 +165,26 @@ public final class MavenResolver {
     return new RemoteRepository.Builder(id, "default", url).build();
   }
 
-  /** The innermost message, which names the artifact and the repository that lacked it. */
+  /**
+   * The innermost message that names a repository (it names the artifact too: "Could not find
+   * artifact ... in central (url)", "Could not transfer ... from/to central (url): Connection
+   * refused"), else the innermost message.
+   */
   private static String rootMessage(Throwable e) {
-    String message = e.getMessage();
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        message = t.getMessage();
+    String innermost = null;
+    String naming = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && !message.isBlank()) {
+        message = message.lines().findFirst().orElse(message);
+        innermost = message;
+        if (message.contains("://")) {
+          naming = message;
+        }
       }
     }
-    return message == null ? e.toString() : message.lines().findFirst().orElse(message);
+    String chosen = naming != null ? naming : innermost;
+    return chosen == null ? e.toString() : chosen;
   }
 
   /** Options of a {@link MavenResolver}. */
