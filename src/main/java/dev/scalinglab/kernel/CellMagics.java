@@ -21,6 +21,8 @@ import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
  */
 final class CellMagics {
   private static final String MARK = "\u0000magic ";
+  private static final String LINE_START = "^[ \\t]*%";
+  private static final String CELL_START = "%%";
 
   private CellMagics() {}
 
@@ -38,10 +40,19 @@ final class CellMagics {
   /** A cell magic: the first line names it, the rest of the cell is its body. */
   record Cell(String name, List<String> args, String body) implements Part {}
 
+  /**
+   * Returns a parser of this kernel's magic syntax that, as JJava's does, turns magics into calls
+   * of {@code BaseNotebookStatics}: the kernel's {@code getMagicParser()}, for extensions that
+   * expect one. The kernel itself runs cells through {@link #run}.
+   */
+  static MagicParser jjavaParser() {
+    return new MagicParser(LINE_START, CELL_START, new MagicTranspiler());
+  }
+
   /** Cuts {@code cell} into code and magics, in the order they run. */
   static List<Part> parse(String cell) {
     Recorder recorder = new Recorder();
-    String marked = new MagicParser("^[ \\t]*%", "%%", recorder).resolveMagics(cell);
+    String marked = new MagicParser(LINE_START, CELL_START, recorder).resolveMagics(cell);
     if (recorder.cell != null) {
       return List.of(recorder.cell);
     }

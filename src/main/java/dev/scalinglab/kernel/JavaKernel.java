@@ -85,7 +85,7 @@ public final class JavaKernel extends BaseKernel {
         new JupyterIO(StandardCharsets.UTF_8),
         new CommManager(),
         new Renderer(),
-        null,
+        CellMagics.jjavaParser(),
         new MagicsRegistry(),
         false,
         new StringStyler.Builder()

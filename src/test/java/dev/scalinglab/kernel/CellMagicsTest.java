@@ -38,4 +38,12 @@ class CellMagicsTest {
     assertEquals("\nint a;\n", CellMagics.strip("%maven g:a:1\nint a;\n"));
     assertEquals("\nx", CellMagics.strip("%%time\nx"));
   }
+
+  @Test
+  void theKernelsParserForExtensionsIsJjavasWithThisSyntax() {
+    String java = CellMagics.jjavaParser().resolveMagics("int a;\n%maven g:a:1\n");
+    assertEquals(
+        true, java.contains("org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.lineMagic("), java);
+    assertEquals(true, java.startsWith("int a;\n"), java);
+  }
 }
