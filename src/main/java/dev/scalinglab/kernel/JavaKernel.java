@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -48,10 +49,12 @@ public final class JavaKernel extends BaseKernel {
   private final CellStreams streams = new CellStreams();
   private final List<String> history = new CopyOnWriteArrayList<>();
   private final List<Runnable> interruptHandlers = new CopyOnWriteArrayList<>();
+  private final List<Runnable> afterFirstCell = new CopyOnWriteArrayList<>();
+  private final Map<String, CodeLineMagic> codeMagics = new ConcurrentHashMap<>();
   private Instant abortBefore;
   private boolean failed;
   private boolean silent;
-  private boolean engineWarmedUp;
+  private boolean firstCellDone;
 
   /** Creates the kernel and starts JShell with {@code config} on a background thread. */
   public JavaKernel(KernelConfig config) {
@@ -81,7 +84,7 @@ public final class JavaKernel extends BaseKernel {
         new JupyterIO(StandardCharsets.UTF_8),
         new KernelCommManager(),
         new Renderer(),
-        null,
+        CellMagics.jjavaParser(),
         new MagicsRegistry(),
         false,
         new StringStyler.Builder()
@@ -90,10 +93,9 @@ public final class JavaKernel extends BaseKernel {
             .addHighlightStyle(TextColor.BOLD_RESET_FG)
             .addHighlightStyle(TextColor.RED_BG)
             .build());
-    Magics.register(getMagicsRegistry());
     DisplayFunctions.attach(this);
-    // Renderers and magics of jars on the classpath (META-INF/services), e.g. the library's
-    // renderers for histories, tables and charts: before the first cell.
+    // Magics, renderers and hooks of jars on the classpath (META-INF/services): the kernel's own
+    // magics (kernel.magic), and an app's renderers and warm-up: before the first cell.
     evaluator =
         starting.thenApply(
             started -> {
@@ -101,6 +103,7 @@ public final class JavaKernel extends BaseKernel {
               StartTrace.mark("JShell and extensions ready");
               return started;
             });
+    ((KernelCommManager) getCommManager()).openTargetsWhen(evaluator);
   }
 
   /** Returns the evaluator, waiting for JShell to finish starting. */
@@ -151,11 +154,10 @@ public final class JavaKernel extends BaseKernel {
       env.defer()
           .reply(new StatusReplies.Failed("OutOfMemoryError", advice, executionCount.get() - 1));
     }
-    if (!engineWarmedUp) {
+    if (!firstCellDone) {
       StartTrace.mark("first cell done");
-      // After the first cell, not beside it: loading libtorch slows JShell's first compile.
-      engineWarmedUp = true;
-      EngineWarmUp.start();
+      firstCellDone = true;
+      afterFirstCell.forEach(Runnable::run);
     }
     if (counted) {
       history.add(request.getCode());
@@ -217,8 +219,27 @@ public final class JavaKernel extends BaseKernel {
     for (String problem : shell.takeStartupProblems()) {
       System.err.println(problem);
     }
-    CodeEvaluator.Value result = shell.eval(Magics.apply(code, this));
-    return result == null ? null : result.value();
+    return CellMagics.run(this, code, codeMagics);
+  }
+
+  /**
+   * Registers {@code magic} as line magic {@code %name} that receives the rest of its line as
+   * written (Java code, quotes kept); other callers of the registry get the words joined by spaces.
+   */
+  public void registerCodeLineMagic(String name, CodeLineMagic magic) {
+    codeMagics.put(name, magic);
+    getMagicsRegistry()
+        .registerLineMagic(
+            name,
+            (JavaKernel kernel, List<String> args) -> magic.eval(kernel, String.join(" ", args)));
+  }
+
+  /**
+   * Runs {@code task} once the first cell has run (e.g. an app's engine warm-up, which would slow
+   * JShell's first compile if it ran beside it); only a kernel that has run no cell yet runs it.
+   */
+  public void afterFirstCell(Runnable task) {
+    afterFirstCell.add(task);
   }
 
   @Override
@@ -243,30 +264,22 @@ public final class JavaKernel extends BaseKernel {
 
   @Override
   public ReplacementOptions complete(String code, int at) {
-    return evaluator().complete(Magics.strip(code), at);
+    return evaluator().complete(CellMagics.strip(code), at);
   }
 
   @Override
   public DisplayData inspect(String code, int at, boolean extraDetail) {
-    String text = evaluator().inspect(Magics.strip(code), at);
+    String text = evaluator().inspect(CellMagics.strip(code), at);
     return text == null ? null : new DisplayData(text);
   }
 
   @Override
   public String isComplete(String code) {
     try {
-      return evaluator().isComplete(Magics.strip(code));
+      return evaluator().isComplete(CellMagics.strip(code));
     } catch (CellException e) {
       return IS_COMPLETE_MAYBE;
     }
-  }
-
-  /** Installs the notebook kernel (JJava's start-up), then Jupyter widgets on this kernel. */
-  @Override
-  public void onStartup() {
-    super.onStartup();
-    dev.scalinglab.widgets.KernelWidgets.install(this)
-        .setParentMessageId(((KernelCommManager) getCommManager())::parentMessageId);
   }
 
   @Override

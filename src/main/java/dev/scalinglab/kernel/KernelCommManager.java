@@ -4,6 +4,10 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.dflib.jjava.jupyter.channels.ReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommFactory;
@@ -20,19 +24,40 @@ import org.dflib.jjava.jupyter.messages.comm.CommOpenCommand;
  * still carries the kernel's session ({@link KernelSession}). JupyterLab's widget manager asks for
  * every widget's state before any cell runs; the answer had no session and was dropped.
  */
-final class KernelCommManager extends CommManager {
+public final class KernelCommManager extends CommManager {
+
+  /** Longest a frontend's comm_open waits for the extensions that register comm targets. */
+  private static final long TARGETS_WAIT_SECONDS = 30;
+
+  private volatile CompletableFuture<?> targetsReady = CompletableFuture.completedFuture(null);
+
+  /**
+   * Holds comm_open messages until {@code ready} completes: targets (the widgets' among them) are
+   * registered by extensions installed once JShell has started, while JupyterLab opens its widget
+   * control comm as soon as it connects; opened before, it was closed as unknown.
+   */
+  void openTargetsWhen(CompletableFuture<?> ready) {
+    targetsReady = ready;
+  }
 
   /**
    * Returns the msg_id of the request being handled now (the last execute request or comm message),
    * or "" before the first: what an Output widget's capture hands to the frontend.
    */
-  String parentMessageId() {
+  public String parentMessageId() {
     var parent = context;
     return parent == null || parent.getHeader() == null ? "" : parent.getHeader().getId();
   }
 
   @Override
   public void handleCommOpenCommand(ReplyEnvironment env, Message<CommOpenCommand> message) {
+    try {
+      targetsReady.get(TARGETS_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Without its extensions the kernel still answers: an unknown target gets comm_close.
+    }
     setMessageContext(message);
     super.handleCommOpenCommand(env, message);
   }

@@ -45,7 +45,7 @@ public final class KernelMain {
   }
 
   /** Keeps library logging out of notebooks: slf4j-simple at warn, DJL's CUDA probe at error. */
-  static void quietLogging() {
+  public static void quietLogging() {
     quietProperties();
     Logger.getLogger("").setLevel(Level.WARNING);
     for (var handler : Logger.getLogger("").getHandlers()) {

@@ -1,12 +1,15 @@
 package dev.scalinglab.kernel;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * Writes the {@code kernel.json} of a Jupyter kernelspec that starts {@link KernelMain} with a
@@ -35,6 +38,10 @@ public final class KernelSpecWriter {
    * cell that happens to run, unless native access is enabled.
    */
   static final int NATIVE_ACCESS_SINCE = 22;
+
+  // Paths and options as written: no HTML escaping of '=' or '<' in argv.
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private KernelSpecWriter() {}
 
@@ -94,36 +101,13 @@ public final class KernelSpecWriter {
     argv.addAll(extraJvmOptions);
     argv.add(KernelMain.class.getName());
     argv.add("{connection_file}");
-    String args = argv.stream().map(KernelSpecWriter::quote).collect(Collectors.joining(",\n    "));
-    return "{\n  \"argv\": [\n    "
-        + args
-        + "\n  ],\n"
-        + "  \"display_name\": "
-        + quote(displayName)
-        + ",\n"
-        + "  \"language\": \"java\",\n"
-        + "  \"interrupt_mode\": \"message\",\n"
-        + "  \"env\": {},\n"
-        + "  \"metadata\": {}\n}\n";
-  }
-
-  private static String quote(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("argv", argv);
+    spec.put("display_name", displayName);
+    spec.put("language", "java");
+    spec.put("interrupt_mode", "message");
+    spec.put("env", Map.of());
+    spec.put("metadata", Map.of());
+    return GSON.toJson(spec) + "\n";
   }
 }

@@ -10,11 +10,11 @@ import java.util.List;
 import org.dflib.jjava.jupyter.kernel.util.PathsHandler;
 
 /** Expands the path globs IJava accepts ({@code dir/*}, {@code **}) and reads files. */
-final class PathGlobs {
+public final class PathGlobs {
   private PathGlobs() {}
 
   /** Returns the absolute paths matching {@code glob}, or the path itself if it has no wildcard. */
-  static List<String> expand(String glob) {
+  public static List<String> expand(String glob) {
     List<String> paths = new ArrayList<>();
     if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0) {
       paths.add(Path.of(glob).toAbsolutePath().toString());

@@ -118,8 +118,9 @@ class JavaKernelTest {
         assertThrows(CellException.class, () -> kernel.eval("%jars " + dir + "/*.jar"));
     assertTrue(missing.getMessage().contains("nothing found"), missing.getMessage());
     CellException unknown =
-        assertThrows(CellException.class, () -> kernel.eval("%maven foo:bar:1"));
-    assertTrue(unknown.getMessage().contains("unknown magic %maven"), unknown.getMessage());
+        assertThrows(CellException.class, () -> kernel.eval("%nosuchmagic foo:bar:1"));
+    assertTrue(unknown.getMessage().contains("unknown magic %nosuchmagic"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("%maven"), unknown.getMessage());
   }
 
   @Test
@@ -199,4 +200,84 @@ class JavaKernelTest {
   }
 
   private static volatile String shouted;
+
+  @Test
+  void mavenMagicAddsAnArtifactAndItsDependenciesToTheCellClassPath() throws Exception {
+    // The user's local repository (~/.m2), as a notebook would; from Maven Central if absent.
+    DisplayData data =
+        kernel.eval(
+            "%maven org.apache.commons:commons-text:1.12.0\n"
+                + "org.apache.commons.text.WordUtils.capitalizeFully(\"input SCALING\")");
+    assertEquals("Input Scaling", data.getData(MIMEType.TEXT_PLAIN));
+    long start = System.nanoTime();
+    CellException e =
+        assertThrows(
+            CellException.class,
+            () ->
+                kernel.eval("int before = 1;\n%maven org.example.nothere:no-such-artifact:9.9.9"));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(
+        e.getMessage().startsWith("cell line 2: %maven: could not resolve org.example.nothere:"),
+        e.getMessage());
+    assertEquals(List.of(e.getMessage()), e.traceback());
+    assertTrue(seconds < 60, "took " + seconds + " s");
+  }
+
+  @Test
+  void timeMagicsPrintTimesAndKeepTheValue() throws Exception {
+    String[] printed = new String[1];
+    DisplayData line =
+        captured(printed, () -> kernel.eval("%time String.join(\"-\", \"a b\", \"c\")"));
+    assertEquals("a b-c", line.getData(MIMEType.TEXT_PLAIN));
+    assertTrue(
+        printed[0].matches(
+            "(?s)CPU time \\(process\\): \\d+\\.\\d{3} s\nWall time: \\d+\\.\\d{3} s\n"),
+        printed[0]);
+    DisplayData cell = captured(printed, () -> kernel.eval("%%time\nint timed = 20;\ntimed * 2"));
+    assertEquals("40", cell.getData(MIMEType.TEXT_PLAIN));
+    assertTrue(printed[0].contains("Wall time: "), printed[0]);
+    CompilationException e =
+        assertThrows(
+            CompilationException.class, () -> kernel.eval("%%time\nint ok = 1;\nint bad = nope;"));
+    assertTrue(e.getMessage().startsWith("cell line 3"), e.getMessage());
+  }
+
+  @Test
+  void loadMagicRunsAFileAndANotebooksCodeCells(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("helpers.jshell"),
+        "int helperBase = 40;\nint plusBase(int x) { return helperBase + x; }");
+    assertEquals(
+        "42",
+        kernel
+            .eval("%load " + dir.resolve("helpers") + "\nplusBase(2)")
+            .getData(MIMEType.TEXT_PLAIN));
+    Files.writeString(
+        dir.resolve("lib.ipynb"),
+        "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"int notCode = 1;\"]},"
+            + " {\"cell_type\": \"code\", \"source\": [\"int fromNotebook = 5;\\n\", \"fromNotebook++;\"]},"
+            + " {\"cell_type\": \"code\", \"source\": \"int second = fromNotebook * 2;\"}],"
+            + " \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+    assertEquals(
+        "12",
+        kernel.eval("%load " + dir.resolve("lib.ipynb") + "\nsecond").getData(MIMEType.TEXT_PLAIN));
+    assertThrows(CompilationException.class, () -> kernel.eval("notCode"));
+    CellException missing =
+        assertThrows(CellException.class, () -> kernel.eval("%load " + dir.resolve("none")));
+    assertTrue(
+        missing.getMessage().contains("no file " + dir.resolve("none")), missing.getMessage());
+  }
+
+  private static DisplayData captured(
+      String[] printed, java.util.concurrent.Callable<DisplayData> cell) throws Exception {
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      return cell.call();
+    } finally {
+      System.setOut(old);
+      printed[0] = out.toString(StandardCharsets.UTF_8);
+    }
+  }
 }

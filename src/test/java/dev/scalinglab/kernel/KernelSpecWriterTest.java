@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +21,16 @@ class KernelSpecWriterTest {
   @Test
   void writesKernelJsonWithAHeapCapAndBothLauncherLogos(@TempDir Path dir) throws Exception {
     KernelSpecWriter.write(dir, "/usr/bin/java", "a.jar", "Java (test)");
-    String json = Files.readString(dir.resolve("kernel.json"));
-    assertTrue(json.contains("\"-Xmx2g\""), json);
+    JsonObject spec =
+        JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+    List<String> argv = strings(spec.getAsJsonArray("argv"));
+    assertEquals(List.of("/usr/bin/java", "-cp", "a.jar", "-Xmx2g"), argv.subList(0, 4));
+    assertEquals(
+        List.of(KernelMain.class.getName(), "{connection_file}"),
+        argv.subList(argv.size() - 2, argv.size()));
+    assertEquals("Java (test)", spec.get("display_name").getAsString());
+    assertEquals("java", spec.get("language").getAsString());
+    assertEquals("message", spec.get("interrupt_mode").getAsString());
     for (int size : new int[] {64, 32}) {
       BufferedImage logo = ImageIO.read(dir.resolve("logo-" + size + "x" + size + ".png").toFile());
       assertEquals(size, logo.getWidth());
@@ -26,5 +39,20 @@ class KernelSpecWriterTest {
       assertEquals(0xff, logo.getRGB(size / 8, size / 2) >>> 24);
       assertNotEquals(logo.getRGB(size / 8, size / 2), logo.getRGB(size / 2, size / 2));
     }
+  }
+
+  @Test
+  void quotesBackslashesAndOptionsSurviveAsWritten() {
+    String name = "Java \"quoted\" C:\\lab\ttab";
+    String option = "-Dscalinglab.note=<a&b>=c";
+    String json = KernelSpecWriter.json("/j/java", "x.jar", name, List.of(option));
+    JsonObject spec = JsonParser.parseString(json).getAsJsonObject();
+    assertEquals(name, spec.get("display_name").getAsString());
+    assertTrue(strings(spec.getAsJsonArray("argv")).contains(option), json);
+    assertTrue(json.contains(option), "written without HTML escapes: " + json);
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.asList().stream().map(JsonElement::getAsString).toList();
   }
 }

@@ -1,6 +1,8 @@
-package dev.scalinglab.kernel;
+package dev.scalinglab.notebook;
 
-import dev.scalinglab.notebook.Notebook;
+import dev.scalinglab.kernel.JavaKernel;
+import dev.scalinglab.kernel.KernelConfig;
+import dev.scalinglab.kernel.KernelMain;
 
 /**
  * The class-loading run behind the kernel's class-data sharing archive: environment/install-kernel
