@@ -21,17 +21,30 @@ public final class KernelSpecWriter {
   public static final String NAME = "java-scaling-lab";
 
   /**
-   * JVM options every kernel start gets. The heap is capped at 2 GB (the notebooks need ~0.5 GB;
-   * the JVM default, a quarter of RAM, lets a runaway cell thrash for minutes before it fails).
-   * Only the C1 JIT compiler: at start the C2 compiler threads compete with JShell's first compile
-   * for the cores (start to the result of {@code 1+1}, 5 interleaved starts on 2 cores: median 1.59
-   * s with C1 only against 2.16 s), while cells spend their time in libtorch and Java2D, not in hot
-   * Java loops (training step 0.77–0.88 ms either way; notebook 03 Run All 30.8 against 30.4 s,
-   * notebook 01 20.1 against 22–25 s).
+   * JVM options every kernel start gets. The heap is capped at 512 MB: the notebooks' Java objects
+   * take about 130 MB (their arrays live in libtorch), and G1 grows a larger heap with garbage
+   * rather than collect it, which is resident memory a class of kernels on one server pays per
+   * student (README, "For a class"). Only the C1 JIT compiler: at start the C2 compiler threads
+   * compete with JShell's first compile for the cores (start to the result of {@code 1+1}, 5
+   * interleaved starts on 2 cores: median 1.59 s with C1 only against 2.16 s), while cells spend
+   * their time in libtorch and Java2D, not in hot Java loops (training step 0.77–0.88 ms either
+   * way; notebook 03 Run All 30.8 against 30.4 s, notebook 01 20.1 against 22–25 s).
    */
   public static final List<String> JVM_OPTIONS =
       List.of(
-          "-Xmx2g", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dai.djl.offline=true");
+          "-Xmx512m",
+          "-XX:TieredStopAtLevel=1",
+          "-Djava.awt.headless=true",
+          "-Dai.djl.offline=true");
+
+  /**
+   * glibc's malloc settings for the kernel process. libtorch frees arrays of a few MB all the time;
+   * glibc raises its mmap threshold after such frees and then keeps later ones in its heap, where
+   * freed memory stays resident, and gives each thread an arena of its own. A fixed threshold and
+   * two arenas hand freed arrays back to the system.
+   */
+  public static final Map<String, String> ENVIRONMENT =
+      Map.of("MALLOC_MMAP_THRESHOLD_", "131072", "MALLOC_ARENA_MAX", "2");
 
   /**
    * From this JDK on, loading libtorch through JNA prints a "restricted method" warning, into the
@@ -106,7 +119,7 @@ public final class KernelSpecWriter {
     spec.put("display_name", displayName);
     spec.put("language", "java");
     spec.put("interrupt_mode", "message");
-    spec.put("env", Map.of());
+    spec.put("env", ENVIRONMENT);
     spec.put("metadata", Map.of());
     return GSON.toJson(spec) + "\n";
   }

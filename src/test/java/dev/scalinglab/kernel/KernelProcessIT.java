@@ -60,7 +60,7 @@ class KernelProcessIT {
       Path json = dir.resolve("kernel.json");
       String text = Files.readString(json);
       for (String option : jvmOptions) {
-        text = text.replace("\"-Xmx2g\"", "\"" + option + "\"");
+        text = text.replace("\"-Xmx512m\"", "\"" + option + "\"");
       }
       Files.writeString(json, text);
     }
@@ -110,7 +110,7 @@ class KernelProcessIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void aCellThatFillsTheHeapLeavesTheKernelAnswering(String jdk) throws Exception {
-    String output = run(kernelspec(jdk, "-Xmx512m"), 400, "oom");
+    String output = run(kernelspec(jdk, "-Xmx256m"), 400, "oom");
     assertTrue(output.contains("PASS an OOM cell fails and the kernel answers"), output);
   }
 

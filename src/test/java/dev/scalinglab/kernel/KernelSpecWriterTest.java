@@ -24,13 +24,16 @@ class KernelSpecWriterTest {
     JsonObject spec =
         JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
     List<String> argv = strings(spec.getAsJsonArray("argv"));
-    assertEquals(List.of("/usr/bin/java", "-cp", "a.jar", "-Xmx2g"), argv.subList(0, 4));
+    assertEquals(List.of("/usr/bin/java", "-cp", "a.jar", "-Xmx512m"), argv.subList(0, 4));
     assertEquals(
         List.of(KernelMain.class.getName(), "{connection_file}"),
         argv.subList(argv.size() - 2, argv.size()));
     assertEquals("Java (test)", spec.get("display_name").getAsString());
     assertEquals("java", spec.get("language").getAsString());
     assertEquals("message", spec.get("interrupt_mode").getAsString());
+    JsonObject env = spec.getAsJsonObject("env");
+    assertEquals("131072", env.get("MALLOC_MMAP_THRESHOLD_").getAsString());
+    assertEquals("2", env.get("MALLOC_ARENA_MAX").getAsString());
     for (int size : new int[] {64, 32}) {
       BufferedImage logo = ImageIO.read(dir.resolve("logo-" + size + "x" + size + ".png").toFile());
       assertEquals(size, logo.getWidth());
