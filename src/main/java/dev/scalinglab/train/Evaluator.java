@@ -37,7 +37,7 @@ public final class Evaluator {
               NDArray x = features.get(manager, rows);
               NDArray y = labels.get(manager, rows);
               NDArray pre = model.firstPreActivations(x);
-              NDArray logits = model.forwardFromFirstPreActivations(pre);
+              NDArray logits = model.forwardFromFirstPreActivations(pre, false);
               lossSum.addi(loss.evaluate(new NDList(y), new NDList(logits)).mul(to - from));
               correct.addi(logits.argMax(1).eq(y).countNonzero());
               NDArray chunkMax = pre.max(new int[] {0});
