@@ -7,9 +7,9 @@ import ai.djl.nn.Parameter;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.data.Shuffle;
 import dev.scalinglab.engine.IntraOpThreads;
+import dev.scalinglab.experiment.Scenarios;
 import dev.scalinglab.model.Mlp;
 import dev.scalinglab.train.Hyperparameters;
-import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.ModelTrainer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,8 +51,7 @@ final class DjlBenchmark implements AutoCloseable {
 
   private ModelTrainer newTrainer(int batch, NDManager manager) {
     Hyperparameters hp = config.hyperparameters(batch);
-    return new ModelTrainer(
-        "A", data.train(), data.validation(), 1f, LrMultipliers.NONE, hp, manager);
+    return ModelTrainer.create(data, Scenarios.a(), hp, manager);
   }
 
   /** Returns the wall seconds of the next epoch of the (batch, threads) run. */

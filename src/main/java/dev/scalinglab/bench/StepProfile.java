@@ -8,8 +8,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.engine.IntraOpThreads;
+import dev.scalinglab.experiment.Scenarios;
 import dev.scalinglab.train.Hyperparameters;
-import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.ModelTrainer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -49,9 +49,7 @@ public record StepProfile(
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     try (NDManager manager = Engine.getInstance().newBaseManager();
-        ModelTrainer trainer =
-            new ModelTrainer(
-                "A", data.train(), data.validation(), 1f, LrMultipliers.NONE, hp, manager)) {
+        ModelTrainer trainer = ModelTrainer.create(data, Scenarios.a(), hp, manager)) {
       trainer.trainSteps(300); // warm-up: JIT, allocator caches
       long bytes = threads.getThreadAllocatedBytes(thread);
       long start = System.nanoTime();

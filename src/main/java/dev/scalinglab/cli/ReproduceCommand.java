@@ -41,6 +41,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
   @Mixin SharedOptions shared;
 
+  @Mixin ModelOptions network;
+
   @Option(names = "--epochs", description = "Epochs per scenario (default: ${DEFAULT-VALUE}).")
   int epochs = 5;
 
@@ -70,7 +72,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     OptimizerKind kind = shared.optimizer();
     Hyperparameters hp =
-        new Hyperparameters(epochs, shared.batch, lr, shared.seed, trainSize, kind);
+        new Hyperparameters(epochs, shared.batch, lr, shared.seed, trainSize, kind)
+            .withModel(network.model());
     List<Scenario> chosen = Scenarios.parse(scenarios, kind);
     // Bad values fail here, before the data loads.
     RunPlan plan = seeds == 1 ? RunPlan.of(chosen, hp) : RunPlan.seeds(chosen, hp, seeds);
@@ -80,8 +83,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     String settings =
         String.format(
             Locale.ROOT,
-            "%s, %d epochs, batch %d, lr %s, %s, seed %d, %d training images",
+            "%s, %s, %d epochs, batch %d, lr %s, %s, seed %d, %d training images",
             scenarios,
+            hp.model(),
             epochs,
             shared.batch,
             lr,

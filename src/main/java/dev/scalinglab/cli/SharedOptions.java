@@ -7,7 +7,9 @@ import dev.scalinglab.train.OptimizerKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Options every training command shares (a picocli mixin), and loading the data they name. */
 final class SharedOptions {
@@ -22,9 +24,10 @@ final class SharedOptions {
 
   @Option(
       names = "--optimizer",
+      converter = OptimizerConverter.class,
       description =
           "sgd, momentum or adam; compensation uses the exact rule for it (default: ${DEFAULT-VALUE}).")
-  String optimizer = "sgd";
+  OptimizerKind optimizer = OptimizerKind.SGD;
 
   @Option(
       names = "--data",
@@ -41,9 +44,21 @@ final class SharedOptions {
       description = "Where to write results (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("results");
 
-  /** Returns the parsed optimizer; throws IllegalArgumentException (exit code 2) if unknown. */
+  /** Returns the optimizer. */
   OptimizerKind optimizer() {
-    return OptimizerKind.parse(optimizer);
+    return optimizer;
+  }
+
+  /** Parses --optimizer with {@link OptimizerKind#parse}'s message. */
+  static final class OptimizerConverter implements ITypeConverter<OptimizerKind> {
+    @Override
+    public OptimizerKind convert(String value) {
+      try {
+        return OptimizerKind.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** Creates {@code --out} if missing; throws a usage error now, before training, if unusable. */

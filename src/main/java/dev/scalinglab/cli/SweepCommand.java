@@ -11,7 +11,6 @@ import dev.scalinglab.train.OptimizerKind;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,15 +37,19 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Mixin SharedOptions shared;
 
+  @Mixin ModelOptions network;
+
   @Option(
       names = "--scales",
-      description = "Comma-separated input scales s (default: ${DEFAULT-VALUE}).")
-  String scales = "1,2,4,8,16,32,64,128,255";
+      split = ",",
+      description = "Comma-separated input scales s (default: 1,2,4,8,16,32,64,128,255).")
+  List<Double> scales = List.of(1d, 2d, 4d, 8d, 16d, 32d, 64d, 128d, 255d);
 
   @Option(
       names = "--lrs",
-      description = "Comma-separated base learning rates (default: ${DEFAULT-VALUE}).")
-  String lrs = "0.001,0.01,0.1";
+      split = ",",
+      description = "Comma-separated base learning rates (default: 0.001,0.01,0.1).")
+  List<Double> lrs = List.of(0.001, 0.01, 0.1);
 
   @Option(names = "--epochs", description = "Epochs per cell (default: ${DEFAULT-VALUE}).")
   int epochs = 1;
@@ -60,11 +63,12 @@ public final class SweepCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     OptimizerKind kind = shared.optimizer();
-    List<Double> scaleList = numbers("--scales", scales);
-    List<Double> lrList = numbers("--lrs", lrs);
+    List<Double> scaleList = scales;
+    List<Double> lrList = lrs;
     // Validates epochs, batch and train size before the data loads.
     Hyperparameters hp =
-        new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind);
+        new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind)
+            .withModel(network.model());
     // Bad scales or learning rates (also a compensated rate float32 cannot hold) fail here,
     // before the data loads.
     RunPlan grid = RunPlan.grid(scaleList, lrList, hp);
@@ -74,7 +78,8 @@ public final class SweepCommand implements Callable<Integer> {
     String settings =
         String.format(
             Locale.ROOT,
-            "%s, %d epoch(s), batch %d, seed %d, %d training images",
+            "%s, %s, %d epoch(s), batch %d, seed %d, %d training images",
+            hp.model(),
             kind,
             epochs,
             shared.batch,
@@ -140,25 +145,5 @@ public final class SweepCommand implements Callable<Integer> {
       case DIVERGED -> "DIVERGED (NaN/inf)";
       case FAILED -> "FAILED";
     };
-  }
-
-  /** Parses a comma-separated list of numbers; a bad entry names the option. */
-  static List<Double> numbers(String option, String text) {
-    List<Double> out = new ArrayList<>();
-    for (String part : text.split(",")) {
-      if (part.isBlank()) {
-        continue;
-      }
-      try {
-        out.add(Double.parseDouble(part.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            option + ": '" + part.trim() + "' is not a number (expected e.g. 1,4,16)");
-      }
-    }
-    if (out.isEmpty()) {
-      throw new IllegalArgumentException(option + " needs at least one number");
-    }
-    return out;
   }
 }

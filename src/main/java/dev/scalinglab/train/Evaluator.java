@@ -8,11 +8,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import dev.scalinglab.model.ActivationKind;
 import dev.scalinglab.model.Mlp;
 
 /**
- * Loss, accuracy and dead first-layer ReLUs of a model on a data split, with gradients off, in
- * chunks of {@value #CHUNK} images (bounded memory for any split size).
+ * Loss, accuracy and stuck first-layer units of a model on a data split, with gradients off, in
+ * chunks of {@value #CHUNK} images (bounded memory for any split size). A unit is stuck when its
+ * activation's gradient is (nearly) zero for every image: dead for ReLU (pre-activation <= 0),
+ * saturated for tanh and sigmoid ({@link ActivationKind#stuck}); a block of unknown activations is
+ * measured as ReLU on the first Linear's output.
  */
 public final class Evaluator {
 
@@ -30,23 +34,30 @@ public final class Evaluator {
           () -> {
             NDArray lossSum = manager.zeros(new Shape());
             NDArray correct = manager.zeros(new Shape(), DataType.INT64);
-            NDArray unitMax = null;
+            NDArray unitStuck = null;
             for (long from = 0; from < n; from += CHUNK) {
               long to = Math.min(n, from + CHUNK);
               NDIndex rows = new NDIndex(from + ":" + to);
               NDArray x = features.get(manager, rows);
               NDArray y = labels.get(manager, rows);
               NDArray pre = model.firstPreActivations(x);
-              NDArray logits = model.forwardFromFirstPreActivations(pre);
+              NDArray logits = model.forwardFromFirstPreActivations(pre, false);
               lossSum.addi(loss.evaluate(new NDList(y), new NDList(logits)).mul(to - from));
               correct.addi(logits.argMax(1).eq(y).countNonzero());
-              NDArray chunkMax = pre.max(new int[] {0});
-              unitMax = unitMax == null ? chunkMax : unitMax.maximum(chunkMax);
+              NDArray chunkStuck =
+                  stuck(model, x, pre).toType(DataType.INT32, false).min(new int[] {0});
+              unitStuck = unitStuck == null ? chunkStuck : unitStuck.minimum(chunkStuck);
             }
-            double dead = unitMax.lte(0).countNonzero().getLong() / (double) unitMax.size();
+            double dead = unitStuck.countNonzero().getLong() / (double) unitStuck.size();
             out[0] = new Evaluation(lossSum.getFloat() / n, correct.getLong() / (double) n, dead);
           });
     }
     return out[0];
+  }
+
+  /** Returns, per image and unit, whether the first hidden activation's gradient is ~0. */
+  private static NDArray stuck(Mlp model, NDArray x, NDArray pre) {
+    ActivationKind kind = model.firstActivation().orElse(ActivationKind.RELU);
+    return kind.stuck(model.firstActivationInput(x).orElse(pre));
   }
 }

@@ -39,7 +39,8 @@ public record LrMultipliers(double firstKernel, double firstBias, double others)
 
   /**
    * Returns DJL's per-parameter learning rates for {@code model}: {@code lr} times each factor,
-   * computed in float32 as the optimizers use them.
+   * computed in float32 as the optimizers use them; the first layer is the one found by walking the
+   * model's block ({@link Mlp#firstKernel()}), not a parameter name.
    */
   public FixedPerVarTracker tracker(Mlp model, double lr) {
     float base = (float) lr;

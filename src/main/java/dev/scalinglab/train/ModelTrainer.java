@@ -106,7 +106,7 @@ public final class ModelTrainer implements AutoCloseable {
     this.name = name;
     this.hp = hp;
     this.manager = parent.newSubManager();
-    this.model = Mlp.create(inputScale, hp.seed(), manager);
+    this.model = Mlp.create(hp.model(), inputScale, hp.seed(), manager);
     String rows = "0:" + hp.trainSize();
     this.trainX = train.features(inputScale, manager, hp.trainSize());
     this.trainY = train.labels().get(manager, new NDIndex(rows));

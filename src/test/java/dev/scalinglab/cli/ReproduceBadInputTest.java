@@ -71,6 +71,21 @@ class ReproduceBadInputTest {
   }
 
   @Test
+  void badModelOptionsFailBeforeTheData() {
+    assertUsageError("--layers is empty", quickWith("--layers", ","));
+    assertUsageError(
+        "--layers must start at 784 (the pixels), got 300 first", quickWith("--layers", "300,10"));
+    assertUsageError(
+        "--layers must end at 10 (the classes), got 100 last", quickWith("--layers", "784,100"));
+    assertUsageError("--layers: a width must be >= 1, got 0", quickWith("--layers", "784,0,10"));
+    assertUsageError(
+        "Unknown activation 'swish': use one of relu, leaky-relu, tanh, sigmoid, gelu",
+        quickWith("--activation", "swish"));
+    assertUsageError("Unknown initializer 'xavier'", quickWith("--init", "xavier"));
+    assertUsageError("Unknown normalization 'group'", quickWith("--norm", "group"));
+  }
+
+  @Test
   void outputLocationIsCheckedBeforeTraining() throws Exception {
     Path file = Files.writeString(tmp.resolve("results.txt"), "keep me");
     assertUsageError(
