@@ -38,11 +38,21 @@ public record Split(String name, NDArray images, NDArray labels) {
       throw new IllegalArgumentException(
           "rows must be in 1.." + size() + " (the " + name + " split's images), got " + rows);
     }
-    try (NDArray kept = images.get("0:" + rows);
-        NDArray floats = kept.toType(DataType.FLOAT32, false)) {
-      NDArray scaled = floats.div(255f / s);
+    try (NDArray kept = images.get("0:" + rows)) {
+      NDArray scaled = scale(kept, s);
       scaled.attach(manager);
       return scaled;
+    }
+  }
+
+  /**
+   * Returns raw pixels (uint8, any shape) as features at input scale {@code s}: {@code raw / 255 *
+   * s} in float32, in the manager of {@code pixels}. Trainers apply it to each gathered chunk of
+   * batches, so that no scaled copy of the whole training set is kept.
+   */
+  public static NDArray scale(NDArray pixels, float s) {
+    try (NDArray floats = pixels.toType(DataType.FLOAT32, false)) {
+      return floats.div(255f / s);
     }
   }
 }

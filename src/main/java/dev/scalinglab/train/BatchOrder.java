@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.scalinglab.data.Shuffle;
+import dev.scalinglab.data.Split;
 
 /**
  * One epoch's batches in the shuffled order of {@link Shuffle#permutation}; the last partial batch
@@ -17,7 +18,8 @@ public final class BatchOrder implements AutoCloseable {
   /** Rows gathered at once: large enough to amortise the gather, small next to the data set. */
   private static final int CHUNK_ROWS = 8192;
 
-  private final NDArray x;
+  private final NDArray pixels;
+  private final float inputScale;
   private final NDArray y;
   private final NDArray order;
   private final NDManager manager;
@@ -30,8 +32,15 @@ public final class BatchOrder implements AutoCloseable {
   private NDList ys;
   private NDList columns;
 
-  private BatchOrder(NDArray x, NDArray y, NDArray order, NDManager manager, int batchSize) {
-    this.x = x;
+  private BatchOrder(
+      NDArray pixels,
+      float inputScale,
+      NDArray y,
+      NDArray order,
+      NDManager manager,
+      int batchSize) {
+    this.pixels = pixels;
+    this.inputScale = inputScale;
     this.y = y;
     this.order = order;
     this.manager = manager;
@@ -41,19 +50,26 @@ public final class BatchOrder implements AutoCloseable {
   }
 
   /**
-   * Returns epoch {@code epoch}'s order (1-based) of the rows of {@code x} and {@code y} for {@code
-   * seed}; its arrays live in a sub-manager of {@code parent}, released by {@link #close}.
+   * Returns epoch {@code epoch}'s order (1-based) of the rows of {@code pixels} (raw, uint8) and
+   * {@code y} for {@code seed}, with features at input scale {@code inputScale} ({@link
+   * Split#scale}); its arrays live in a sub-manager of {@code parent}, released by {@link #close}.
    */
   public static BatchOrder shuffled(
-      NDArray x, NDArray y, long seed, int epoch, int batchSize, NDManager parent) {
-    int n = Math.toIntExact(x.getShape().get(0));
+      NDArray pixels,
+      float inputScale,
+      NDArray y,
+      long seed,
+      int epoch,
+      int batchSize,
+      NDManager parent) {
+    int n = Math.toIntExact(pixels.getShape().get(0));
     int[] order = Shuffle.permutation(seed, epoch, n);
     long[] index = new long[n];
     for (int i = 0; i < n; i++) {
       index[i] = order[i];
     }
     NDManager manager = parent.newSubManager();
-    return new BatchOrder(x, y, manager.create(index), manager, batchSize);
+    return new BatchOrder(pixels, inputScale, y, manager.create(index), manager, batchSize);
   }
 
   /** Returns the number of full batches. */
@@ -84,7 +100,11 @@ public final class BatchOrder implements AutoCloseable {
     long to = from + (long) count * batchSize;
     NDArray rows = order.get(chunkManager, new NDIndex().addSliceDim(from, to));
     NDIndex gather = new NDIndex("{}", rows);
-    NDArray chunkX = x.get(chunkManager, gather);
+    // Scaled per chunk, elementwise as Split.features scales: the same floats, no whole copy.
+    NDArray chunkX;
+    try (NDArray chunkPixels = pixels.get(chunkManager, gather)) {
+      chunkX = Split.scale(chunkPixels, inputScale);
+    }
     NDArray chunkY = y.get(chunkManager, gather);
     long[] cuts = new long[count - 1];
     for (int i = 1; i < count; i++) {

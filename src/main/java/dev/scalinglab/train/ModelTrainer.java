@@ -38,8 +38,11 @@ public final class ModelTrainer implements AutoCloseable {
   private final Hyperparameters hp;
   private final NDManager manager;
   private final Mlp model;
-  private final NDArray trainX;
+  private final Split train;
+  private final float inputScale;
+  private final NDArray trainPixels;
   private final NDArray trainY;
+  private NDArray trainFeatures;
   private final NDArray validationX;
   private final NDArray validationY;
   private final TrainingStep step;
@@ -108,7 +111,11 @@ public final class ModelTrainer implements AutoCloseable {
     this.manager = parent.newSubManager();
     this.model = Mlp.create(hp.model(), inputScale, hp.seed(), manager);
     String rows = "0:" + hp.trainSize();
-    this.trainX = train.features(inputScale, manager, hp.trainSize());
+    this.train = train;
+    this.inputScale = inputScale;
+    // Raw pixels, scaled chunk by chunk as batches are gathered: a scaled copy of 55,000 images
+    // is 172 MB, per trainer, and a notebook runs up to six trainers at once.
+    this.trainPixels = train.images().get(manager, new NDIndex(rows));
     this.trainY = train.labels().get(manager, new NDIndex(rows));
     this.validationX = validation.features(inputScale, manager);
     this.validationY = validation.labels();
@@ -136,7 +143,15 @@ public final class ModelTrainer implements AutoCloseable {
 
   /** Returns the analysis view: data at this trainer's scale, batches ahead, gradients. */
   public Probe probe() {
-    return new Probe(model, trainX, trainY, validationX, this::upcomingBatch, manager);
+    return new Probe(model, this::trainFeatures, trainY, validationX, this::upcomingBatch, manager);
+  }
+
+  /** Returns the training features at this trainer's scale, made on first use (analyses only). */
+  private synchronized NDArray trainFeatures() {
+    if (trainFeatures == null) {
+      trainFeatures = train.features(inputScale, manager, hp.trainSize());
+    }
+    return trainFeatures;
   }
 
   /** Returns how many epochs have completed. */
@@ -275,7 +290,13 @@ public final class ModelTrainer implements AutoCloseable {
           new EpochState(
               epochManager,
               BatchOrder.shuffled(
-                  trainX, trainY, hp.seed(), epochsCompleted + 1, hp.batchSize(), epochManager),
+                  trainPixels,
+                  inputScale,
+                  trainY,
+                  hp.seed(),
+                  epochsCompleted + 1,
+                  hp.batchSize(),
+                  epochManager),
               new EpochSums(epochManager, hp.batchSize()));
     }
     return current;

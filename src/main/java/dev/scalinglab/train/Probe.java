@@ -8,6 +8,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import dev.scalinglab.model.Mlp;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Read-only access to a training for analyses: its data at the trainer's input scale, the batches
@@ -16,7 +17,7 @@ import java.util.function.IntFunction;
 public final class Probe {
 
   private final Mlp model;
-  private final NDArray trainX;
+  private final Supplier<NDArray> trainX;
   private final NDArray trainY;
   private final NDArray validationX;
   private final IntFunction<Batch> upcoming;
@@ -25,7 +26,7 @@ public final class Probe {
 
   Probe(
       Mlp model,
-      NDArray trainX,
+      Supplier<NDArray> trainX,
       NDArray trainY,
       NDArray validationX,
       IntFunction<Batch> upcoming,
@@ -40,7 +41,7 @@ public final class Probe {
 
   /** Returns the training features at the trainer's input scale (the rows it trains on). */
   public NDArray trainFeatures() {
-    return trainX;
+    return trainX.get();
   }
 
   /** Returns the training labels. */
