@@ -11,6 +11,11 @@ public final class WidgetsExtension implements Extension {
 
   @Override
   public void install(BaseKernel kernel) {
-    KernelWidgets.install(kernel);
+    if (KernelWidgets.speaksOurGson()) {
+      KernelWidgets.install(kernel);
+    } else {
+      System.out.println(
+          "note: this kernel has no widget comms the widgets can use; none installed");
+    }
   }
 }
