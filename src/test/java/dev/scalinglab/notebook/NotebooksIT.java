@@ -3,6 +3,7 @@ package dev.scalinglab.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
+import dev.scalinglab.kernel.KernelSpecWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,13 @@ class NotebooksIT {
     JsonObject executed = HeadlessRun.execute(jupyterPath, notebook, env, out, kernel);
     assertEquals(
         List.of(), NotebookOutputs.problems(executed), name + " on " + kernel + " has errors");
+    if (name.startsWith("05")) {
+      // Widgets where the kernel has comms the widgets can use; text of the widgets elsewhere.
+      assertEquals(
+          KernelSpecWriter.NAME.equals(kernel),
+          executed.toString().contains("application/vnd.jupyter.widget-view+json"),
+          name + " on " + kernel + ": widget views only on the project's kernel");
+    }
     TreeMap<Integer, Set<NotebookOutputs.Kind>> expected = NotebookOutputs.shown(notebook);
     TreeMap<Integer, Set<NotebookOutputs.Kind>> actual = NotebookOutputs.shown(executed);
     for (var cell : expected.entrySet()) {
