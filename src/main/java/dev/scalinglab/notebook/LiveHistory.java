@@ -1,17 +1,17 @@
 package dev.scalinglab.notebook;
 
+import dev.scalinglab.jupyter.NotebookKernel;
 import dev.scalinglab.report.Charts;
 import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.TrainingListener;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.DisplayDataRenderable;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -49,15 +49,48 @@ public final class LiveHistory implements TrainingListener, DisplayDataRenderabl
    * project's kernel, JJava) and returns the listener: {@code experiment.run(LiveHistory.show())}.
    */
   public static LiveHistory show() {
-    BaseKernel kernel = BaseKernel.notebookKernel();
+    NotebookKernel kernel = NotebookKernel.current();
+    if (!kernel.canUpdateDisplays()) {
+      System.out.println(
+          "This kernel cannot update a display: one line per epoch follows; show the history and"
+              + " its curves after the run.");
+      return new LiveHistory(o -> "", (id, o) -> System.out.println(((LiveHistory) o).lastLine()));
+    }
     return new LiveHistory(
-        o -> {
-          DisplayData data = kernel.getRenderer().render(o);
-          data.setDisplayId(UUID.randomUUID().toString());
-          kernel.display(data);
-          return data.getDisplayId();
-        },
-        (id, o) -> kernel.getIO().display.updateDisplay(id, kernel.getRenderer().render(o)));
+        o -> kernel.display(((LiveHistory) o).bundle()),
+        (id, o) -> kernel.updateDisplay(id, ((LiveHistory) o).bundle()));
+  }
+
+  /** Returns the view as a MIME bundle: curves and table as HTML, the curves as PNG, text. */
+  public Map<String, Object> bundle() {
+    Map<String, Object> bundle = new LinkedHashMap<>();
+    if (history.isEmpty()) {
+      bundle.put("text/html", "<p><i>training: waiting for the first epoch…</i></p>");
+      bundle.put("text/plain", "training: waiting for the first epoch...");
+      return bundle;
+    }
+    String png = Base64.getEncoder().encodeToString(Charts.png(Charts.curves(history)));
+    bundle.put(
+        "text/html",
+        "<img src=\"data:image/png;base64,"
+            + png
+            + "\" style=\"max-width:100%\">"
+            + Tables.html(history.table()));
+    bundle.put("image/png", png);
+    bundle.put("text/plain", Tables.text(history.table()));
+    return bundle;
+  }
+
+  private String lastLine() {
+    EpochResult r = history.rows().get(history.rows().size() - 1);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s epoch %d  loss %.4g  val_loss %.4g  val_acc %.4f",
+        r.scenario(),
+        r.epoch(),
+        r.loss(),
+        r.valLoss(),
+        r.valAccuracy());
   }
 
   /** Returns the rows received so far. */
@@ -78,22 +111,8 @@ public final class LiveHistory implements TrainingListener, DisplayDataRenderabl
 
   @Override
   public void render(RenderContext context) {
-    if (history.isEmpty()) {
-      context.renderIfRequested(
-          MIMEType.TEXT_HTML, () -> "<p><i>training: waiting for the first epoch…</i></p>");
-      context.renderIfRequested(
-          MIMEType.TEXT_PLAIN, () -> "training: waiting for the first epoch...");
-      return;
-    }
-    byte[] png = Charts.png(Charts.curves(history));
-    context.renderIfRequested(
-        MIMEType.TEXT_HTML,
-        () ->
-            "<img src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png)
-                + "\" style=\"max-width:100%\">"
-                + Tables.html(history.table()));
-    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(png));
-    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Tables.text(history.table()));
+    bundle()
+        .forEach(
+            (mime, data) -> context.renderIfRequested(MIMEType.parse(mime), () -> (String) data));
   }
 }

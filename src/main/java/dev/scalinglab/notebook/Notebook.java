@@ -1,10 +1,14 @@
 package dev.scalinglab.notebook;
 
+import dev.scalinglab.jupyter.NotebookKernel;
 import dev.scalinglab.report.Charts;
 import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.History;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import org.dflib.jjava.jupyter.Extension;
@@ -25,9 +29,49 @@ import tech.tablesaw.api.Table;
 public final class Notebook implements Extension {
   private static final Set<Renderer> DONE = Collections.newSetFromMap(new WeakHashMap<>());
 
-  /** Registers the renderers in the running kernel ({@code BaseKernel.notebookKernel()}). */
+  private static final Set<NotebookKernel> SET_UP = Collections.newSetFromMap(new WeakHashMap<>());
+
+  /**
+   * Registers the renderers in the running kernel, once: JJava-family kernels through their
+   * renderer registry (where the extension already did it, nothing happens), IJava through the
+   * display layer; without a kernel it does nothing. The notebooks' parameters cell calls it (see
+   * {@link Params}), because IJava has no extension mechanism.
+   */
   public static void setup() {
-    register(BaseKernel.notebookKernel().getRenderer());
+    NotebookKernel kernel = NotebookKernel.current();
+    if ("jjava".equals(kernel.name())) {
+      register(BaseKernel.notebookKernel().getRenderer());
+      return;
+    }
+    synchronized (SET_UP) {
+      if (!SET_UP.add(kernel)) {
+        return;
+      }
+    }
+    List<String> table = List.of("text/html", "text/plain");
+    kernel.registerRenderer(Table.class, table, Notebook::tableBundle);
+    kernel.registerRenderer(History.class, table, h -> tableBundle(h.table()));
+    kernel.registerRenderer(HtmlTable.class, table, t -> tableBundle(t.table()));
+    kernel.registerRenderer(
+        LiveHistory.class, List.of("text/html", "image/png", "text/plain"), LiveHistory::bundle);
+    kernel.registerRenderer(
+        Chart.class, List.of("image/png", "text/plain"), c -> chartBundle((Chart<?, ?>) c));
+  }
+
+  private static Map<String, Object> tableBundle(Table table) {
+    Map<String, Object> bundle = new LinkedHashMap<>();
+    bundle.put("text/html", Tables.html(table));
+    bundle.put("text/plain", Tables.text(table));
+    return bundle;
+  }
+
+  private static Map<String, Object> chartBundle(Chart<?, ?> chart) {
+    Map<String, Object> bundle = new LinkedHashMap<>();
+    bundle.put(
+        "image/png",
+        Base64.getEncoder().encodeToString(Charts.png(BitmapEncoder.getBufferedImage(chart))));
+    bundle.put("text/plain", chart.getClass().getSimpleName() + " \"" + chart.getTitle() + "\"");
+    return bundle;
   }
 
   /** Installs the renderers when a JJava-family kernel loads this jar's extensions. */

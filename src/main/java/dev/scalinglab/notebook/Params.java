@@ -5,9 +5,20 @@ import java.util.Locale;
 /**
  * Notebook parameters with environment overrides: a notebook's parameters cell reads e.g. {@code
  * Params.integer("SCALING_LAB_EPOCHS", 5)}, so CI can run every notebook in a quick mode without
- * editing it.
+ * editing it. Loading it sets up the notebook renderers in the running kernel ({@link
+ * Notebook#setup()}).
  */
 public final class Params {
+
+  // Lazy renderer registration: every notebook's parameters cell touches this class before any
+  // cell shows a table or plot, and IJava (unlike JJava) runs no extensions. A no-op elsewhere.
+  static {
+    try {
+      Notebook.setup();
+    } catch (RuntimeException | LinkageError e) {
+      System.out.println("note: tables and plots show as text here (" + e + ")");
+    }
+  }
 
   private Params() {}
 

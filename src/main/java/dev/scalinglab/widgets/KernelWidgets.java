@@ -64,6 +64,11 @@ public final class KernelWidgets implements WidgetTransport {
     if (installedIn == kernel) {
       return WidgetManager.current(); // a kernel that also runs extensions installs twice
     }
+    if (!speaksOurGson()) {
+      throw new IllegalStateException(
+          "this kernel's comm layer takes another Gson than the widgets' (JJava 1.0-a7 shades it):"
+              + " widgets are not available here");
+    }
     WidgetManager manager = new WidgetManager(new KernelWidgets(kernel.getCommManager()));
     manager.setRenderer(value -> bundle(kernel.getRenderer().render(value)));
     var registration = kernel.getRenderer().createRegistration(Widget.class);
@@ -80,6 +85,21 @@ public final class KernelWidgets implements WidgetTransport {
     installedIn = kernel;
     hookInterrupt(kernel);
     return manager;
+  }
+
+  /**
+   * Returns whether the running kernel library's comm API takes this class path's Gson {@code
+   * JsonObject}; JJava 1.0-a7 relocates Gson into its own package, so calls compiled against
+   * jjava-jupyter 1.0-a6 would fail with NoSuchMethodError on the kernel's shell thread.
+   */
+  static boolean speaksOurGson() {
+    try {
+      CommManager.class.getMethod(
+          "messageComm", String.class, JsonObject.class, Map.class, List.class);
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /**

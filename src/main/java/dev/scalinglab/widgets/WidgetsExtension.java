@@ -14,6 +14,11 @@ public final class WidgetsExtension implements Extension {
 
   @Override
   public void install(BaseKernel kernel) {
+    if (!KernelWidgets.speaksOurGson()) {
+      System.out.println(
+          "note: this kernel has no widget comms the widgets can use; none installed");
+      return;
+    }
     WidgetManager manager = KernelWidgets.install(kernel);
     parentMessageIds(kernel).ifPresent(manager::setParentMessageId);
   }

@@ -27,6 +27,13 @@ final class HeadlessRun {
    */
   static JsonObject execute(Path jupyterPath, Path notebook, Map<String, String> env, Path out)
       throws IOException, InterruptedException {
+    return execute(jupyterPath, notebook, env, out, KernelSpecWriter.NAME);
+  }
+
+  /** Like {@link #execute(Path, Path, Map, Path)}, on the kernelspec named {@code kernel}. */
+  static JsonObject execute(
+      Path jupyterPath, Path notebook, Map<String, String> env, Path out, String kernel)
+      throws IOException, InterruptedException {
     String name = notebook.getFileName().toString();
     Path log = out.resolve("nbconvert.log");
     long start = System.nanoTime();
@@ -39,7 +46,7 @@ final class HeadlessRun {
                 "notebook",
                 "--execute",
                 "--ExecutePreprocessor.timeout=900",
-                "--ExecutePreprocessor.kernel_name=" + KernelSpecWriter.NAME,
+                "--ExecutePreprocessor.kernel_name=" + kernel,
                 "--output-dir",
                 out.toString(),
                 notebook.toString())

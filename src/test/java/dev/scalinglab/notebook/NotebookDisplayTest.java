@@ -184,4 +184,22 @@ class NotebookDisplayTest {
       java.nio.file.Files.delete(log);
     }
   }
+
+  @Test
+  void withoutAKernelLiveHistorySaysSoOnceAndPrintsALinePerEpoch() {
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      LiveHistory live = LiveHistory.show();
+      history().rows().forEach(live::onEpoch);
+    } finally {
+      System.setOut(old);
+    }
+    List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    assertEquals(3, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(0).contains("cannot update a display"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("A epoch 1") && lines.get(1).contains("val_acc 0.8100"));
+    assertTrue(lines.get(2).startsWith("B epoch 1"), lines.get(2));
+  }
 }
