@@ -155,13 +155,11 @@ final class TorchWorker implements AutoCloseable {
   private JsonObject request(String cmd, int batch, int threads)
       throws TorchUnavailableException, InterruptedException {
     try {
-      input.write(
-          String.format(
-              Locale.ROOT,
-              "{\"cmd\": \"%s\", \"batch\": %d, \"threads\": %d}%n",
-              cmd,
-              batch,
-              threads));
+      JsonObject request = new JsonObject();
+      request.addProperty("cmd", cmd);
+      request.addProperty("batch", batch);
+      request.addProperty("threads", threads);
+      input.write(request + "\n");
       input.flush();
     } catch (IOException e) {
       throw fail("stopped taking requests (" + e.getMessage() + ")");
@@ -203,7 +201,9 @@ final class TorchWorker implements AutoCloseable {
   public void close() {
     try {
       if (process.isAlive()) {
-        input.write("{\"cmd\": \"quit\"}\n");
+        JsonObject quit = new JsonObject();
+        quit.addProperty("cmd", "quit");
+        input.write(quit + "\n");
         input.close();
       }
     } catch (IOException e) {
