@@ -103,6 +103,13 @@ public final class Benchmark {
     djl.writeInitialState(initDir, config.warmup() + config.rounds());
     int maxThreads = Collections.max(config.threads());
     for (TorchSource s : sources) {
+      log.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: waiting up to %.0f s for %s to import torch and load the data",
+              s.label(),
+              Math.min(TorchWorker.STARTUP_SECONDS, config.timeoutSeconds()),
+              s.python()));
       try {
         TorchWorker w =
             TorchWorker.start(
@@ -112,7 +119,8 @@ public final class Benchmark {
                 config.trainSize(),
                 config.hyperparameters(32).learningRate(),
                 maxThreads,
-                config.timeoutSeconds());
+                config.timeoutSeconds(),
+                TorchWorker.STARTUP_SECONDS);
         workers.put(s, w);
         m.torches.add(new Measurements.Torch(s, w.version(), null));
         m.startup.put(s.label() + ": process start to torch imported", w.importSeconds());

@@ -25,6 +25,12 @@ final class TorchWorker implements AutoCloseable {
   /** Where the script lives in the jar. */
   static final String SCRIPT = "/python/bench_torch.py";
 
+  /**
+   * Default longest wait for the first answer (torch imported, its version, data loaded): a Python
+   * that never answers must not hold the bench for the full per-answer timeout.
+   */
+  static final double STARTUP_SECONDS = 60;
+
   /** An epoch's wall seconds as the script timed it and its mean training loss. */
   record Epoch(double seconds, double loss) {}
 
@@ -37,14 +43,15 @@ final class TorchWorker implements AutoCloseable {
   private final double importSeconds;
   private final double dataSeconds;
 
-  private TorchWorker(TorchSource source, Process process, long timeoutMillis, double launched)
+  private TorchWorker(
+      TorchSource source, Process process, long timeoutMillis, long startupMillis, double launched)
       throws TorchUnavailableException, InterruptedException {
     this.source = source;
     this.process = process;
     this.timeoutMillis = timeoutMillis;
     this.output = new ChildOutput(process.getInputStream(), source.label());
     this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    JsonObject hello = reply("start-up");
+    JsonObject hello = reply("start-up (torch imported, its version)", startupMillis);
     if (!hello.has("torch") || !hello.has("engine_ready") || !hello.has("data_ready")) {
       throw fail("did not start as bench_torch.py does");
     }
@@ -60,7 +67,7 @@ final class TorchWorker implements AutoCloseable {
    * ready.
    *
    * @throws TorchUnavailableException if Python or torch is missing, or the script fails or does
-   *     not answer within {@code timeoutSeconds}
+   *     not answer within {@code timeoutSeconds}, or its first answer within {@code startupSeconds}
    */
   static TorchWorker start(
       TorchSource source,
@@ -69,7 +76,8 @@ final class TorchWorker implements AutoCloseable {
       int trainSize,
       double lr,
       int maxThreads,
-      double timeoutSeconds)
+      double timeoutSeconds,
+      double startupSeconds)
       throws TorchUnavailableException, IOException, InterruptedException {
     String notRunnable = source.notRunnable();
     if (notRunnable != null) {
@@ -101,7 +109,9 @@ final class TorchWorker implements AutoCloseable {
     double launched = System.currentTimeMillis() / 1000.0;
     Process process = builder.start();
     try {
-      return new TorchWorker(source, process, Math.round(timeoutSeconds * 1000), launched);
+      long timeoutMillis = Math.round(timeoutSeconds * 1000);
+      long startupMillis = Math.min(timeoutMillis, Math.round(startupSeconds * 1000));
+      return new TorchWorker(source, process, timeoutMillis, startupMillis, launched);
     } catch (TorchUnavailableException | RuntimeException | InterruptedException e) {
       kill(process);
       throw e;
@@ -145,29 +155,27 @@ final class TorchWorker implements AutoCloseable {
   private JsonObject request(String cmd, int batch, int threads)
       throws TorchUnavailableException, InterruptedException {
     try {
-      input.write(
-          String.format(
-              Locale.ROOT,
-              "{\"cmd\": \"%s\", \"batch\": %d, \"threads\": %d}%n",
-              cmd,
-              batch,
-              threads));
+      JsonObject request = new JsonObject();
+      request.addProperty("cmd", cmd);
+      request.addProperty("batch", batch);
+      request.addProperty("threads", threads);
+      input.write(request + "\n");
       input.flush();
     } catch (IOException e) {
       throw fail("stopped taking requests (" + e.getMessage() + ")");
     }
-    return reply(cmd + " at batch " + batch);
+    return reply(cmd + " at batch " + batch, timeoutMillis);
   }
 
-  private JsonObject reply(String what) throws TorchUnavailableException, InterruptedException {
-    String line = output.nextReply(timeoutMillis);
+  private JsonObject reply(String what, long waitMillis)
+      throws TorchUnavailableException, InterruptedException {
+    String line = output.nextReply(waitMillis);
     if (line == null) {
       if (output.ended() && process.waitFor(2, TimeUnit.SECONDS)) {
         throw fail("exited with code " + process.exitValue() + " during " + what);
       }
       throw fail(
-          String.format(
-              Locale.ROOT, "no answer to %s within %.0f s", what, timeoutMillis / 1000.0));
+          String.format(Locale.ROOT, "no answer to %s within %.0f s", what, waitMillis / 1000.0));
     }
     JsonObject json;
     try {
@@ -193,7 +201,9 @@ final class TorchWorker implements AutoCloseable {
   public void close() {
     try {
       if (process.isAlive()) {
-        input.write("{\"cmd\": \"quit\"}\n");
+        JsonObject quit = new JsonObject();
+        quit.addProperty("cmd", "quit");
+        input.write(quit + "\n");
         input.close();
       }
     } catch (IOException e) {

@@ -45,6 +45,10 @@ final class LocalDatasetRepository {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(LocalDatasetRepository.class);
   private static final Object JVM_LOCK = new Object();
+  // Copies whose SHA-1 matched, by path, size and modification time: hashed once per JVM, since
+  // notebooks and tests open the repository many times and a change of bytes changes the time.
+  private static final java.util.Set<String> VERIFIED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final Repository repository;
   private final String groupId;
@@ -97,8 +101,9 @@ final class LocalDatasetRepository {
 
   /**
    * Unpacks the files into DJL's cache unless a good copy is there; a bad copy (cut short, wrong
-   * header) is named in a warning, removed and unpacked again. Throws {@link DataException} when
-   * the cache cannot be written or the fresh copy is bad too.
+   * header, bytes other than the SHA-1 recorded when it was written) is named in a warning, removed
+   * and unpacked again. Throws {@link DataException} when the cache cannot be written or the fresh
+   * copy is bad too.
    */
   void prepareCache() {
     Path resourceDir = null;
@@ -110,26 +115,38 @@ final class LocalDatasetRepository {
       synchronized (JVM_LOCK) {
         try (FileChannel channel = lockFile();
             FileLock lock = channel.lock()) {
-          repository.prepare(artifact);
-          List<String> problems = problems(artifact, resourceDir);
-          if (problems.isEmpty()) {
-            return;
+          CopyChecksums checksums =
+              new CopyChecksums(scalingLabCacheDir().resolve("unpacked-" + fingerprint + ".json"));
+          Optional<Map<String, String>> recorded = checksums.read();
+          if (recorded.isEmpty()) {
+            // A copy with no record was written by an older build or cut off mid-way: rebuild it
+            // once, so that the checksums recorded below are those of a copy made from the files.
+            Utils.deleteQuietly(resourceDir);
           }
-          LOGGER.warn(
-              "DJL's cached copy of Fashion-MNIST is damaged ({}); rebuilding it from {}",
-              String.join("; ", problems),
-              dataDir);
-          Utils.deleteQuietly(resourceDir);
           repository.prepare(artifact);
-          problems = problems(artifact, resourceDir);
+          List<String> problems = problems(artifact, resourceDir, recorded);
           if (!problems.isEmpty()) {
-            throw new DataException(
-                "DJL's cached copy of Fashion-MNIST is damaged even after rebuilding it from "
-                    + dataDir
-                    + " ("
-                    + String.join("; ", problems)
-                    + "). Check free space and permissions there, or set DJL_CACHE_DIR to"
-                    + " another directory.");
+            LOGGER.warn(
+                "DJL's cached copy of Fashion-MNIST is damaged ({}); rebuilding it from {}",
+                String.join("; ", problems),
+                dataDir);
+            checksums.delete();
+            Utils.deleteQuietly(resourceDir);
+            repository.prepare(artifact);
+            problems = problems(artifact, resourceDir, Optional.empty());
+            if (!problems.isEmpty()) {
+              throw new DataException(
+                  "DJL's cached copy of Fashion-MNIST is damaged even after rebuilding it from "
+                      + dataDir
+                      + " ("
+                      + String.join("; ", problems)
+                      + "). Check free space and permissions there, or set DJL_CACHE_DIR to"
+                      + " another directory.");
+            }
+            recorded = Optional.empty();
+          }
+          if (recorded.isEmpty()) {
+            checksums.write(copies(artifact, resourceDir));
           }
         }
       }
@@ -148,14 +165,37 @@ final class LocalDatasetRepository {
     }
   }
 
-  private static List<String> problems(Artifact artifact, Path resourceDir) {
+  private static List<String> problems(
+      Artifact artifact, Path resourceDir, Optional<Map<String, String>> recorded)
+      throws IOException {
     List<String> problems = new ArrayList<>();
-    for (IdxFile file : IdxFile.values()) {
-      Path copy = resourceDir.resolve(artifact.getFiles().get(file.djlKey()).getName());
-      Optional<String> problem = UnpackedCopy.problem(copy, file);
+    for (Map.Entry<IdxFile, Path> entry : copies(artifact, resourceDir).entrySet()) {
+      Path copy = entry.getValue();
+      Optional<String> problem = UnpackedCopy.problem(copy, entry.getKey());
+      String seen =
+          problem.isEmpty()
+              ? copy + " " + Files.size(copy) + " " + Files.getLastModifiedTime(copy)
+              : "";
+      if (problem.isEmpty() && recorded.isPresent() && !VERIFIED.contains(seen)) {
+        String expected = recorded.get().get(entry.getKey().fileName());
+        String actual = sha1(copy);
+        if (actual.equals(expected)) {
+          VERIFIED.add(seen);
+        } else {
+          problem = Optional.of("has SHA-1 " + actual + " instead of " + expected + " as written");
+        }
+      }
       problem.ifPresent(p -> problems.add(copy + " " + p));
     }
     return problems;
+  }
+
+  private static Map<IdxFile, Path> copies(Artifact artifact, Path resourceDir) {
+    Map<IdxFile, Path> copies = new LinkedHashMap<>();
+    for (IdxFile file : IdxFile.values()) {
+      copies.put(file, resourceDir.resolve(artifact.getFiles().get(file.djlKey()).getName()));
+    }
+    return copies;
   }
 
   private FileChannel lockFile() throws IOException {

@@ -109,10 +109,17 @@ public final class SeedStudy {
    * Returns one row per scenario and epoch: {@code runs} (how many seeds reached the epoch) and the
    * mean, sample standard deviation, minimum and maximum of {@link #METRICS} over the seeds, named
    * e.g. {@code val_accuracy_mean}; computed with Tablesaw's {@code summarize(...).by(...)}.
-   * Tablesaw treats NaN as missing, so a diverged run's NaN loss is left out of the loss columns.
+   * Tablesaw treats NaN as missing, so a diverged run's NaN or infinite loss is left out of the
+   * loss columns.
    */
   public static Table aggregate(History history) {
     Table runs = runs(history);
+    // An infinite loss is as unusable as NaN for a mean: leave both out of every statistic, so
+    // mean, std, min and max agree ("none finite" when printed) and `diverged` counts the runs.
+    for (String metric : METRICS) {
+      DoubleColumn values = runs.doubleColumn(metric);
+      values.set(values.isNotMissing().andNot(values.eval(Double::isFinite)), Double.NaN);
+    }
     Table summary =
         runs.summarize("seconds", count)
             .by("base", "epoch")

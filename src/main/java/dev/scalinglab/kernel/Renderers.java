@@ -1,7 +1,10 @@
 package dev.scalinglab.kernel;
 
+import dev.scalinglab.report.Charts;
+import java.awt.image.BufferedImage;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
 /** Turns cell values into MIME bundles with the kernel library's renderer registry. */
 final class Renderers {
@@ -18,6 +21,12 @@ final class Renderers {
     if (value == null) {
       return new DisplayData("null");
     }
-    return mimeTypes.length == 0 ? renderer.render(value) : renderer.renderAs(value, mimeTypes);
+    DisplayData data =
+        mimeTypes.length == 0 ? renderer.render(value) : renderer.renderAs(value, mimeTypes);
+    if (value instanceof BufferedImage image && data.getData(MIMEType.TEXT_PLAIN) != null) {
+      // The library's text for an image is BufferedImage.toString(): say what the image is.
+      data.putText(Charts.describe(image));
+    }
+    return data;
   }
 }

@@ -86,7 +86,9 @@ public final class Axes {
   /** Returns the tick label function for {@code range}; no "-0" from rounding noise. */
   static Function<Double, String> labels(Range range) {
     DecimalFormat format = format(range);
-    return v -> format.format(Math.abs(v) < range.step() * 1e-6 ? 0.0 : v);
+    // Zero is "0" whatever the format: a scientific axis would otherwise label it "0E0".
+    String zero = format.format(0.0).contains("E") ? "0" : format.format(0.0);
+    return v -> Math.abs(v) < range.step() * 1e-6 ? zero : format.format(v);
   }
 
   /** Fits the y axis to {@code values} with round bounds and rounded labels. */
@@ -140,7 +142,13 @@ public final class Axes {
       return powerOfTen(k);
     }
     double value = new BigDecimal(Math.pow(10, v)).round(new MathContext(2)).doubleValue();
-    return new DecimalFormat(value >= 1e4 || value < 1e-3 ? "0.#E0" : "0.####", ROOT).format(value);
+    long power = (long) Math.floor(Math.log10(value) + 1e-9);
+    if (power >= -2 && power <= 3) {
+      return new DecimalFormat("0.####", ROOT).format(value);
+    }
+    // Beside 10⁴ on the same axis, 3.2·10⁴ rather than 3.2E4: one notation per axis.
+    String mantissa = new DecimalFormat("0.#", ROOT).format(value / Math.pow(10, power));
+    return mantissa + "·" + powerOfTen(power);
   }
 
   /** Returns the values as {@code log10}, for an axis set up by {@link #logY}. */

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -35,7 +34,7 @@ public final class Bands {
 
   /** Returns the band chart of {@code metric} (e.g. "val_accuracy") as an image. */
   public static BufferedImage image(Table aggregate, String metric, String label) {
-    return BitmapEncoder.getBufferedImage(chart(aggregate, metric, label));
+    return Charts.image(chart(aggregate, metric, label));
   }
 
   /**

@@ -90,7 +90,7 @@ public final class Charts {
 
   /** Returns a line chart of {@code metric} per epoch, one line per scenario. */
   public static BufferedImage metric(History history, Metric metric) {
-    return BitmapEncoder.getBufferedImage(chart(history, metric));
+    return image(chart(history, metric));
   }
 
   /** Returns the learning curves: training loss (log axis) beside validation accuracy. */
@@ -200,7 +200,7 @@ public final class Charts {
     } else {
       Axes.linearY(chart, all.stream().mapToDouble(Double::doubleValue).toArray());
     }
-    return BitmapEncoder.getBufferedImage(chart);
+    return image(chart);
   }
 
   /**
@@ -238,7 +238,7 @@ public final class Charts {
         .addSeries("count", x, Axes.log10(y))
         .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area)
         .setMarker(SeriesMarkers.NONE);
-    return BitmapEncoder.getBufferedImage(chart);
+    return image(chart);
   }
 
   private static double min(List<Double> values) {
@@ -267,7 +267,26 @@ public final class Charts {
       x += p.getWidth();
     }
     g.dispose();
-    return out;
+    List<String> titles = new ArrayList<>();
+    for (BufferedImage p : panels) {
+      if (ImageText.title(p) != null) {
+        titles.add(ImageText.title(p));
+      }
+    }
+    return ImageText.titled(out, String.join(" | ", titles));
+  }
+
+  /** Returns the chart drawn as an image that carries its title for {@link #describe}. */
+  public static BufferedImage image(XYChart chart) {
+    return ImageText.titled(BitmapEncoder.getBufferedImage(chart), chart.getTitle());
+  }
+
+  /**
+   * Returns what {@code image} is, for where it cannot be shown: {@code chart "title" (640×420 px)}
+   * for this project's charts, {@code image (W×H px)} for others.
+   */
+  public static String describe(BufferedImage image) {
+    return ImageText.describe(image);
   }
 
   /** Returns the image encoded as PNG. */

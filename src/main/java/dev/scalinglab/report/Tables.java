@@ -12,17 +12,26 @@ import tech.tablesaw.io.html.HtmlWriter;
 /** Formatting of Tablesaw tables for people: rounded numbers, HTML through Tablesaw's writer. */
 public final class Tables {
 
+  /**
+   * What a missing statistic (a column named {@code *_mean}, {@code _std}, {@code _min} or {@code
+   * _max}) prints as: Tablesaw leaves out NaN, so it was taken over no finite value (every run
+   * diverged). Other missing numbers (e.g. the bench's "does not apply") stay blank.
+   */
+  public static final String MISSING = "none finite";
+
   private Tables() {}
 
   /**
    * Returns a copy whose floating-point columns print with four decimals (tiny and huge values in
-   * scientific notation).
+   * scientific notation) and a missing statistic as {@link #MISSING}, not a blank.
    */
   public static Table rounded(Table table) {
     Table copy = table.copy();
     for (Column<?> column : copy.columns()) {
       if (column instanceof DoubleColumn d) {
-        d.setPrintFormatter(new NumberColumnFormatter(new AdaptiveNumberFormat()));
+        boolean statistic = d.name().matches(".*_(mean|std|min|max)");
+        d.setPrintFormatter(
+            new NumberColumnFormatter(new AdaptiveNumberFormat(), statistic ? MISSING : ""));
       }
     }
     return copy;

@@ -25,11 +25,16 @@ class TorchWorkerTest {
   }
 
   private String startFails(Path python, double timeoutSeconds) {
+    return startFails(python, timeoutSeconds, timeoutSeconds);
+  }
+
+  private String startFails(Path python, double timeoutSeconds, double startupSeconds) {
     TorchSource source = new TorchSource("pytorch", python, "--python");
     TorchUnavailableException e =
         assertThrows(
             TorchUnavailableException.class,
-            () -> TorchWorker.start(source, tmp, tmp, 100, 0.01, 1, timeoutSeconds));
+            () ->
+                TorchWorker.start(source, tmp, tmp, 100, 0.01, 1, timeoutSeconds, startupSeconds));
     assertTrue(e.getMessage().lines().count() == 1, e.getMessage());
     return e.getMessage();
   }
@@ -40,8 +45,18 @@ class TorchWorkerTest {
     long start = System.nanoTime();
     String why = startFails(fakePython("sleep 1000"), 1);
     double seconds = (System.nanoTime() - start) / 1e9;
-    assertTrue(why.contains("no answer to start-up within 1 s"), why);
+    assertTrue(why.contains("no answer to start-up (torch imported, its version) within 1 s"), why);
     assertTrue(seconds < 10, seconds + " s");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void theFirstAnswerIsDueWithinTheStartUpLimitNotTheFullTimeout() throws Exception {
+    // --timeout 600 bounds each epoch; a Python that never answers at all is given up on sooner.
+    String silent = startFails(fakePython("sleep 1000"), 600, 2);
+    assertTrue(silent.contains("(torch imported, its version) within 2 s"), silent);
+    String flood = startFails(fakePython("yes 'loading...'"), 600, 2);
+    assertTrue(flood.contains("within 2 s") && flood.contains("loading..."), flood);
   }
 
   @Test

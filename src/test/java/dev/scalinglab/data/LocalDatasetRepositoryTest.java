@@ -166,6 +166,22 @@ class LocalDatasetRepositoryTest {
   }
 
   @Test
+  void cacheCopyOfTheRightSizeWithWrongBytesIsRebuilt() throws IOException {
+    LocalDatasetRepository repo = LocalDatasetRepository.create(DATA);
+    repo.prepareCache();
+    Path copy = unpacked("train-images-idx3-ubyte");
+    byte[] good = Files.readAllBytes(copy);
+    byte[] bad = good.clone();
+    // A write that stopped half-way into a file of the right length: the tail is zeros.
+    java.util.Arrays.fill(bad, bad.length / 2, bad.length, (byte) 0);
+    Files.write(copy, bad);
+    assertEquals(java.util.Optional.empty(), UnpackedCopy.problem(copy, IdxFile.TRAIN_IMAGES));
+
+    repo.prepareCache();
+    assertTrue(java.util.Arrays.equals(good, Files.readAllBytes(copy)), "the copy is rebuilt");
+  }
+
+  @Test
   void cacheCopyWithAForeignHeaderIsRebuilt() throws IOException {
     LocalDatasetRepository repo = LocalDatasetRepository.create(DATA);
     repo.prepareCache();

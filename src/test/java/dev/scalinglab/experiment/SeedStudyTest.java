@@ -91,4 +91,30 @@ class SeedStudyTest {
   private static EpochResult row(String name, int epoch, double valAcc, double loss) {
     return new EpochResult(name, epoch, loss, 0.5, 0.5, valAcc, 0, 1, Double.isNaN(loss));
   }
+
+  @Test
+  void aStatisticOverNoFiniteLossIsMissingInAllFourColumns() {
+    // Both of B's runs diverged to an infinite loss (reproduce --lr 1): no mean beside an
+    // Infinity minimum; all four are missing and `diverged` says why.
+    History h = new History();
+    for (int seed = 42; seed < 44; seed++) {
+      h.add(
+          new dev.scalinglab.train.EpochResult(
+              SeedStudy.runName("B", seed),
+              1,
+              Double.POSITIVE_INFINITY,
+              0.1,
+              2.3,
+              0.1,
+              0.99,
+              1,
+              true));
+    }
+    tech.tablesaw.api.Table summary = SeedStudy.aggregate(h);
+    for (String fn : java.util.List.of("mean", "std", "min", "max")) {
+      org.junit.jupiter.api.Assertions.assertTrue(
+          summary.doubleColumn("loss_" + fn).isMissing(0), fn + ": " + summary.print());
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(2, summary.intColumn("diverged").get(0));
+  }
 }

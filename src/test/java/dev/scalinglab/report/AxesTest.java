@@ -61,4 +61,16 @@ class AxesTest {
     assertEquals("-100,000", Axes.labels(Axes.niceRange(-1.2e5, 5e4)).apply(-1e5));
     assertEquals("0", Axes.labels(new Axes.Range(-4, 4, 2)).apply(-1e-17));
   }
+
+  @Test
+  void oneNotationPerAxisAndZeroIsZero() {
+    // Between 10⁴ and 10⁵ a tick reads like its neighbours, not 3.2E4.
+    assertEquals("3.2·10⁴", Axes.decadeLabel(Math.log10(32_000)));
+    assertEquals("5·10⁻⁷", Axes.decadeLabel(Math.log10(5e-7)));
+    assertEquals("320", Axes.decadeLabel(Math.log10(320)));
+    // A linear axis of tiny values labels its zero "0", not "0E0".
+    var tiny = Axes.labels(Axes.niceRange(-3e-4, 4e-4));
+    assertEquals("0", tiny.apply(0.0));
+    assertEquals("2E-4", tiny.apply(2e-4));
+  }
 }
