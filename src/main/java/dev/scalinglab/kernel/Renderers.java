@@ -1,6 +1,5 @@
 package dev.scalinglab.kernel;
 
-import dev.scalinglab.report.Charts;
 import java.awt.image.BufferedImage;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -25,8 +24,21 @@ final class Renderers {
         mimeTypes.length == 0 ? renderer.render(value) : renderer.renderAs(value, mimeTypes);
     if (value instanceof BufferedImage image && data.getData(MIMEType.TEXT_PLAIN) != null) {
       // The library's text for an image is BufferedImage.toString(): say what the image is.
-      data.putText(Charts.describe(image));
+      data.putText(describe(image));
     }
     return data;
   }
+
+  /**
+   * Returns e.g. {@code chart "loss by epoch" (640×420 px)} for an image carrying a {@code title}
+   * property (the app's charts do), else {@code image (640×420 px)}.
+   */
+  static String describe(BufferedImage image) {
+    String size = "(" + image.getWidth() + "×" + image.getHeight() + " px)";
+    Object title = image.getProperty(TITLE);
+    return title instanceof String t ? "chart \"" + t + "\" " + size : "image " + size;
+  }
+
+  /** The image property a title travels in: the kernel knows no app class that sets it. */
+  static final String TITLE = "title";
 }

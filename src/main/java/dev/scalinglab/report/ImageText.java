@@ -9,8 +9,8 @@ import java.util.Hashtable;
  */
 final class ImageText {
 
-  /** The image property that carries a chart's title. */
-  static final String TITLE = "scaling-lab.title";
+  /** The image property that carries a chart's title (the kernel's text fallback reads it). */
+  static final String TITLE = "title";
 
   private ImageText() {}
 
