@@ -48,7 +48,7 @@ def main():
         # Idempotent: a kernel that installs widgets itself keeps its manager.
         value(kc, "dev.scalinglab.widgets.KernelWidgets.install("
                   "org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel());")
-        value(kc, "import dev.scalinglab.widgets.playground.*; import dev.scalinglab.train.*;"
+        value(kc, "import dev.scalinglab.playground.*; import dev.scalinglab.train.*;"
                   " var data = dev.scalinglab.data.FashionMnistData.load();"
                   " var p = new Playground(data, new Settings(64, 0.01, Compensation.NONE,"
                   " OptimizerKind.SGD, %d, %d), 32, 42); display(p.view());" % (epochs, size))

@@ -1,4 +1,4 @@
-package dev.scalinglab.widgets.playground;
+package dev.scalinglab.playground;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

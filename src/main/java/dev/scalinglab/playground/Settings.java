@@ -1,4 +1,4 @@
-package dev.scalinglab.widgets.playground;
+package dev.scalinglab.playground;
 
 import dev.scalinglab.train.OptimizerKind;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.scalinglab.widgets.playground;
+package dev.scalinglab.playground;
 
 import dev.scalinglab.report.Axes;
 import dev.scalinglab.report.Charts;
