@@ -6,6 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
@@ -39,11 +40,35 @@ public final class ModelSpec {
   private final String description;
   private final LongFunction<Block> factory;
   private final ActivationKind firstActivation;
+  // The layers a builder was given, or null for a block of the caller's own (compared by identity).
+  private final List<?> layers;
 
-  private ModelSpec(String description, LongFunction<Block> factory, ActivationKind first) {
+  private ModelSpec(
+      String description, LongFunction<Block> factory, ActivationKind first, List<?> layers) {
     this.description = description;
     this.factory = factory;
     this.firstActivation = first;
+    this.layers = layers;
+  }
+
+  /**
+   * Two specs from the builder are equal when they have the same layers and name, so a cache keyed
+   * by hyperparameters (the playground's baseline) finds the same model again.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof ModelSpec other
+        && layers != null
+        && layers.equals(other.layers)
+        && description.equals(other.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return layers == null ? System.identityHashCode(this) : Objects.hash(layers, description);
   }
 
   /** Returns the question's 784-300-100-10 ReLU net: Glorot normal first, Glorot uniform after. */
@@ -98,7 +123,7 @@ public final class ModelSpec {
    * trainings side by side would not start from the same weights.
    */
   public static ModelSpec of(String description, LongFunction<Block> factory) {
-    return new ModelSpec(description, factory, null);
+    return new ModelSpec(description, factory, null, null);
   }
 
   /** Returns a builder: one {@code add} a layer. */
@@ -209,7 +234,7 @@ public final class ModelSpec {
                     .map(l -> String.valueOf(l.units))
                     .collect(Collectors.joining("-"));
       }
-      return new ModelSpec(name, seed -> block(frozen, seed), first);
+      return new ModelSpec(name, seed -> block(frozen, seed), first, frozen);
     }
 
     private static Block block(List<Layer> layers, long seed) {

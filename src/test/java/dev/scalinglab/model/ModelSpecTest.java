@@ -1,6 +1,7 @@
 package dev.scalinglab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -34,6 +35,15 @@ class ModelSpecTest {
 
   private static String message(Runnable r) {
     return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+  }
+
+  @Test
+  void specsWithTheSameLayersAreEqualSoCachesFindThem() {
+    assertEquals(ModelSpec.question(), ModelSpec.question());
+    assertEquals(ModelSpec.question().hashCode(), ModelSpec.question().hashCode());
+    assertNotEquals(
+        ModelSpec.question(),
+        ModelSpec.mlp(List.of(784, 300, 100, 10), ActivationKind.TANH, null, NormKind.NONE));
   }
 
   @Test
