@@ -1,5 +1,6 @@
 // The playground (notebook 05) as a person uses it: type a new input scale s into the slider's
-// readout, click Train, and watch the chart and the summary table change to that s.
+// readout, pick another activation for the model, click Train, and watch the chart and the summary
+// table change to that s and that model.
 // The widgets are described in /work/coord/widgets-ui.md (ipywidgets 8 controls).
 import { join } from 'node:path';
 
@@ -25,6 +26,12 @@ export async function playground(page, shots, stem, log) {
   result.readout = (await readout.textContent()).trim();
   result.htmlBefore = (await html.textContent()).slice(0, 200);
   log(`s set to ${result.readout}`);
+
+  // A model control: the hidden layers' activation, a dropdown (a <select> in ipywidgets 8).
+  const activation = widgets.locator('.widget-dropdown').filter({ hasText: 'activation' }).first().locator('select');
+  await activation.selectOption('tanh');
+  result.activation = await activation.inputValue();
+  log(`activation set to ${result.activation}`);
 
   // Count the chart's redraws while training (its src changes on every redraw).
   await page.evaluate(() => {

@@ -3,6 +3,8 @@ package dev.scalinglab.playground;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.experiment.Experiment;
 import dev.scalinglab.experiment.Scenarios;
+import dev.scalinglab.model.ActivationKind;
+import dev.scalinglab.model.NormKind;
 import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
@@ -29,12 +31,13 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * Controls for s, the learning rate, the compensation rule, the optimizer, epochs and train size; a
- * Train button that trains the tweaked run beside A's baseline, with the loss charted live every
- * few steps, and the summary table. A is trained again only when a setting it depends on changed
- * (learning rate, optimizer, epochs, train size): moving s or the rule retrains the tweaked run
- * alone. A click trains on the widget callback thread, so the kernel stays responsive and its stop
- * button (or Stop) interrupts the training.
+ * Controls for s, the learning rate, the compensation rule, the optimizer, epochs, train size and
+ * the model (width, depth, activation, norm: {@link ModelChoice}); a Train button that trains the
+ * tweaked run beside A's baseline, with the loss charted live every few steps, and the summary
+ * table. A is trained again only when a setting it depends on changed (learning rate, optimizer,
+ * epochs, train size, the model): moving s or the rule retrains the tweaked run alone. A click
+ * trains on the widget callback thread, so the kernel stays responsive and its stop button (or
+ * Stop) interrupts the training.
  */
 public final class Playground {
   /** Redraw the chart at most this often while training. */
@@ -59,6 +62,13 @@ public final class Playground {
           .max(FashionMnistData.TRAIN_SIZE)
           .step(1000)
           .description("train size");
+  private final IntSlider width =
+      new IntSlider().min(10).max(1024).step(10).description("first hidden layer width");
+  private final IntSlider depth = new IntSlider().min(1).max(4).description("hidden layers");
+  private final Dropdown activation =
+      new Dropdown().options(names(ActivationKind.values())).description("activation");
+  private final Dropdown norm =
+      new Dropdown().options(names(NormKind.values())).description("norm");
   private final Button train = new Button().description("Train").buttonStyle("primary");
   private final Button stop = new Button().description("Stop");
   private final Label status = new Label();
@@ -93,12 +103,24 @@ public final class Playground {
     this.data = data;
     this.batch = batch;
     this.seed = seed;
-    for (var w : List.of(scale, learningRate, compensation, optimizer, epochs, trainSize)) {
+    for (var w :
+        List.of(
+            scale,
+            learningRate,
+            compensation,
+            optimizer,
+            epochs,
+            trainSize,
+            width,
+            depth,
+            activation,
+            norm)) {
       w.style().with("description_width", "initial");
     }
     scale.continuousUpdate(false);
     learningRate.continuousUpdate(false);
     set(initial);
+    setModel(ModelChoice.QUESTION);
     chart.png(new LiveLossChart(chart, Map.of(), REFRESH_MILLIS).image());
     status.value("set the controls and click Train");
     train.onClickNow(
@@ -113,12 +135,15 @@ public final class Playground {
             new HBox(scale, learningRate),
             new HBox(compensation, optimizer),
             new HBox(epochs, trainSize),
+            new HBox(width, depth),
+            new HBox(activation, norm),
             new HBox(train, stop, status),
             chart,
             table);
     view.describeAs(
         "Playground (input scale s, learning rate, compensation, optimizer, epochs, train size,"
-            + " Train): open the notebook in JupyterLab to use the controls");
+            + " model width, depth, activation, norm, Train): open the notebook in JupyterLab to"
+            + " use the controls");
   }
 
   /** Returns the whole playground, to display. */
@@ -145,6 +170,28 @@ public final class Playground {
     optimizer.value(s.optimizer().toString());
     epochs.value(s.epochs());
     trainSize.min(Math.min(1000, s.trainSize())).value(s.trainSize());
+  }
+
+  /** Returns the network the model controls show now. */
+  public ModelChoice modelChoice() {
+    return new ModelChoice(
+        width.value(),
+        depth.value(),
+        ActivationKind.parse(activation.value()),
+        NormKind.parse(norm.value()));
+  }
+
+  /** Moves the model controls to {@code m}. */
+  public void setModel(ModelChoice m) {
+    width.value(m.width());
+    depth.value(m.depth());
+    activation.value(m.activation().toString());
+    norm.value(m.norm().toString());
+  }
+
+  /** Returns the activation control. */
+  public Dropdown activationControl() {
+    return activation;
   }
 
   /** Returns the result of the last finished training, or null. */
@@ -202,6 +249,7 @@ public final class Playground {
 
   private Result train(long startNanos) {
     Settings s = settings();
+    ModelChoice m = modelChoice();
     Scenario tweaked =
         new Scenario(
             s.runName(),
@@ -209,8 +257,8 @@ public final class Playground {
             (float) s.scale(),
             s.compensation().multipliers(s.scale(), s.optimizer()));
     Hyperparameters hp =
-        new Hyperparameters(
-            s.epochs(), batch, s.learningRate(), seed, s.trainSize(), s.optimizer());
+        new Hyperparameters(s.epochs(), batch, s.learningRate(), seed, s.trainSize(), s.optimizer())
+            .withModel(m.model());
     Map<String, String> legends = new LinkedHashMap<>();
     legends.put("A", "A: x/255, Glorot (baseline)");
     legends.put(tweaked.name(), tweaked.name() + ", " + s.compensation().label());
@@ -224,7 +272,7 @@ public final class Playground {
       live.preload(a.steps());
     }
     training = Thread.currentThread();
-    status.value("training " + s.describe() + " …");
+    status.value("training " + s.describe() + " · " + m.describe() + " …");
     live.start();
     try {
       History trained =
@@ -259,7 +307,7 @@ public final class Playground {
     Table summary = history.summary();
     Result result = new Result(s, history, live.image(), summary, first, every);
     last = result;
-    table.value("<p>" + s.describe() + "</p>" + Tables.html(summary));
+    table.value("<p>" + s.describe() + " · " + m.describe() + "</p>" + Tables.html(summary));
     // One live refresh only (a short run) has no interval to report.
     String interval =
         Double.isNaN(every) ? "" : String.format(Locale.ROOT, " · chart every %.2f s", every);
@@ -271,6 +319,10 @@ public final class Playground {
             first,
             interval));
     return result;
+  }
+
+  private static List<String> names(Enum<?>[] kinds) {
+    return java.util.Arrays.stream(kinds).map(Object::toString).toList();
   }
 
   private static void stopChart(LiveLossChart live) {

@@ -168,7 +168,10 @@ class NotebooksInLabIT {
     }
   }
 
-  /** After s was set to 64 and Train clicked: the chart redrew, status and table show s = 64. */
+  /**
+   * After s was set to 64, the activation to tanh and Train clicked: the chart redrew, status and
+   * table show s = 64 and the tanh model.
+   */
   private static void checkPlayground(JsonObject p) {
     assertNotNull(p, "the playground was driven");
     System.out.println("playground: " + p);
@@ -180,6 +183,9 @@ class NotebooksInLabIT {
         "the chart changed during training: " + p.get("chartSources") + " images");
     String table = p.get("htmlAfter").getAsString();
     assertTrue(table.contains("s=64"), "the summary table shows the new s: " + table);
+    assertTrue(
+        table.contains("784-300-100-10 tanh"),
+        "the summary names the model picked with the activation control: " + table);
     assertTrue(!table.equals(p.get("htmlBefore").getAsString()), "the table changed");
   }
 

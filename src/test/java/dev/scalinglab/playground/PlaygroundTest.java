@@ -1,11 +1,13 @@
 package dev.scalinglab.playground;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.model.ActivationKind;
 import dev.scalinglab.train.OptimizerKind;
 import dev.scalinglab.widgets.RecordingTransport;
 import dev.scalinglab.widgets.WidgetManager;
@@ -94,6 +96,24 @@ class PlaygroundTest {
     assertEquals(run.history().stepRows("A"), second.history().stepRows("A"));
     assertEquals(4, second.history().stepRows("s=16").size());
     assertTrue(playground.table().value().contains("s=16"));
+
+    // The model changes: A is trained again, on the new model, beside the tweaked run.
+    frontend.deliver(
+        playground.activationControl().modelId(),
+        json("{\"method\":\"update\",\"state\":{\"index\":2}}"),
+        List.of());
+    assertEquals(ActivationKind.TANH, playground.modelChoice().activation());
+    frontend.deliver(
+        playground.trainButton().modelId(),
+        json("{\"method\":\"custom\",\"content\":{\"event\":\"click\"}}"),
+        List.of());
+    waitFor(
+        () -> playground.status().value().startsWith("done:") && playground.last() != second, 180);
+    Playground.Result tanh = playground.last();
+    assertNotEquals(
+        second.history().rows("A").get(0).loss(), tanh.history().rows("A").get(0).loss());
+    assertTrue(
+        playground.table().value().contains("784-300-100-10 tanh"), playground.table().value());
   }
 
   @Test
