@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scalinglab.kernel.maven.MavenResolver;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,27 +43,17 @@ class KernelMagicsIT {
   }
 
   private static String run(String kernel, String mode) throws Exception {
-    Files.createDirectories(dir.resolve("jupyter/runtime"));
-    Path log = Files.createTempFile(dir, "magics", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder("/usr/bin/python3", SCRIPT.toString(), mode)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("JUPYTER_PATH", dir.resolve("jupyter").toString());
-    builder.environment().put("JUPYTER_RUNTIME_DIR", dir.resolve("jupyter/runtime").toString());
-    builder.environment().put("KERNEL_NAME", kernel);
-    builder.environment().put("LAB_DIR", dir.toString());
-    Process process = builder.start();
-    boolean finished = process.waitFor(600, TimeUnit.SECONDS);
-    if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    System.out.println(output);
-    assertTrue(finished, "magic checks timed out:\n" + output);
-    assertEquals(0, process.exitValue(), output);
-    return output;
+    PythonChecks.Outcome run =
+        PythonChecks.run(
+            SCRIPT,
+            List.of(mode),
+            dir.resolve("jupyter"),
+            kernel,
+            Map.of("LAB_DIR", dir.toString()),
+            600);
+    assertTrue(run.finished(), "magic checks timed out:\n" + run.output());
+    assertEquals(0, run.exitValue(), run.output());
+    return run.output();
   }
 
   @Test

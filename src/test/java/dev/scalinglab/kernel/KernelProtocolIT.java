@@ -3,11 +3,10 @@ package dev.scalinglab.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,24 +39,16 @@ class KernelProtocolIT {
   @ParameterizedTest
   @ValueSource(strings = {"headers", "debug"})
   void everyMessagePassesJupyterLabsValidation(String check) throws Exception {
-    Path log = Files.createTempFile(jupyter, check, ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of("/usr/bin/python3", "src/test/python/protocol_checks.py", check))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("JUPYTER_PATH", jupyter.toString());
-    builder.environment().put("JUPYTER_RUNTIME_DIR", jupyter.resolve("runtime").toString());
-    builder.environment().put("KERNEL_NAME", KERNEL);
-    Process process = builder.start();
-    boolean finished = process.waitFor(300, TimeUnit.SECONDS);
-    if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    System.out.println(output);
-    assertTrue(finished, check + " checks timed out:\n" + output);
-    assertTrue(output.contains("protocol checks: 0 failed"), output);
-    assertEquals(0, process.exitValue(), output);
+    PythonChecks.Outcome run =
+        PythonChecks.run(
+            Path.of("src/test/python/protocol_checks.py"),
+            List.of(check),
+            jupyter,
+            KERNEL,
+            Map.of(),
+            300);
+    assertTrue(run.finished(), check + " checks timed out:\n" + run.output());
+    assertTrue(run.output().contains("protocol checks: 0 failed"), run.output());
+    assertEquals(0, run.exitValue(), run.output());
   }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scalinglab.kernel.KernelSpecWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.scalinglab.kernel.PythonChecks;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,25 +28,11 @@ class WidgetKernelTest {
         KernelSpecWriter.currentJava(),
         System.getProperty("java.class.path"),
         "Java (widget test)");
-    Files.createDirectories(jupyter.resolve("runtime"));
-    Path log = jupyter.resolve("checks.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of("/usr/bin/python3", "src/test/python/widget_checks.py"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("JUPYTER_PATH", jupyter.toString());
-    builder.environment().put("JUPYTER_RUNTIME_DIR", jupyter.resolve("runtime").toString());
-    builder.environment().put("KERNEL_NAME", KERNEL);
-    Process process = builder.start();
-    boolean finished = process.waitFor(300, TimeUnit.SECONDS);
-    if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    System.out.println(output);
-    assertTrue(finished, "widget checks timed out:\n" + output);
-    assertTrue(output.contains("widget checks: 0 failed"), output);
-    assertEquals(0, process.exitValue(), output);
+    PythonChecks.Outcome run =
+        PythonChecks.run(
+            Path.of("src/test/python/widget_checks.py"), List.of(), jupyter, KERNEL, Map.of(), 300);
+    assertTrue(run.finished(), "widget checks timed out:\n" + run.output());
+    assertTrue(run.output().contains("widget checks: 0 failed"), run.output());
+    assertEquals(0, run.exitValue(), run.output());
   }
 }
