@@ -18,6 +18,30 @@ final class CellErrors {
 
   private CellErrors() {}
 
+  /**
+   * Longest cell compiled. JShell compiles a cell statement by statement, and cutting it into
+   * statements parses the rest each time: a cell of 10,000 statements was still compiling after 45
+   * s, with the stop button waiting for the compile. One method of javac holds at most 64 KB of
+   * bytecode, a few thousand simple lines, so longer cells belong in a file anyway.
+   */
+  static final int MAX_LINES = 2_000;
+
+  /** Refuses a cell of more than {@link #MAX_LINES} lines before anything compiles. */
+  static void checkSize(String cell) {
+    long lines = cell.lines().count();
+    if (lines > MAX_LINES) {
+      String message =
+          "This cell has "
+              + lines
+              + " lines, more than the "
+              + MAX_LINES
+              + " a cell may have (longer cells take minutes to compile and can exceed javac's 64 KB"
+              + " method limit): split it into several cells, or put the code in a .java file and"
+              + " run it with %load.";
+      throw new CompilationException(message, List.of(message));
+    }
+  }
+
   /** Returns the compilation failure of {@code snippet} described by {@code diags}. */
   static CompilationException compilation(String cell, CellSnippet snippet, List<Diag> diags) {
     List<String> lines = new ArrayList<>();

@@ -114,6 +114,7 @@ public final class CodeEvaluator implements AutoCloseable {
    */
   public Value eval(String cell) throws CellException {
     interrupted = false;
+    CellErrors.checkSize(cell);
     control.newCell();
     control.clearValues();
     Map<String, CellSnippet> done = new LinkedHashMap<>();
@@ -139,6 +140,11 @@ public final class CodeEvaluator implements AutoCloseable {
           }
           if (event.exception() != null) {
             throw CellErrors.runtime(cell, done, event.exception(), shell);
+          }
+          if (!(snippet instanceof DeclarationSnippet) && event.status() != Snippet.Status.VALID) {
+            // A statement javac could not compile (a block over its 64 KB method limit: "code too
+            // large") is not rejected, only left undefined: it must not answer ok.
+            throw CellErrors.compilation(cell, piece, shell.diagnostics(snippet).toList());
           }
           if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
               && snippet instanceof DeclarationSnippet declaration) {
@@ -182,6 +188,10 @@ public final class CodeEvaluator implements AutoCloseable {
     int offset = 0;
     String rest = cell;
     while (!rest.isBlank()) {
+      if (interrupted) {
+        // Cutting a long cell takes time of its own (each cut parses the rest): stop here too.
+        throw CellErrors.interrupted(null, shell);
+      }
       CompletionInfo info = analysis.analyzeCompletion(rest);
       int indent = rest.length() - rest.stripLeading().length();
       if (info.source() == null || !info.completeness().isComplete()) {
@@ -242,6 +252,10 @@ public final class CodeEvaluator implements AutoCloseable {
   public String isComplete(String cell) {
     String rest = cell;
     while (!rest.isBlank()) {
+      if (interrupted) {
+        // Cutting a long cell takes time of its own (each cut parses the rest): stop here too.
+        throw CellErrors.interrupted(null, shell);
+      }
       CompletionInfo info = analysis.analyzeCompletion(rest);
       Completeness completeness = info.completeness();
       if (completeness == Completeness.UNKNOWN) {

@@ -194,15 +194,47 @@ class CodeEvaluatorTest {
     assertEquals(2, value("1 + 1"));
   }
 
+  /** Returns {@code lines} lines of ten statements each on {@code x}: over 64 KB of bytecode. */
+  private static String heavyLines(int lines) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      body.append(" ");
+      for (int j = 0; j < 10; j++) {
+        body.append(" x += ").append(i * 10 + j).append(" * x + 1;");
+      }
+      body.append('\n');
+    }
+    return body.toString();
+  }
+
   @Test
   @Timeout(300)
   void codeTooLargeReportsJavacsError() {
-    StringBuilder body = new StringBuilder("int big() {\n  int x = 0;\n");
+    String method = "int big() {\n  int x = 0;\n" + heavyLines(1_500) + "  return x;\n}";
+    CompilationException e = assertThrows(CompilationException.class, () -> evaluator.eval(method));
+    assertTrue(e.getMessage().contains("code too large"), e.getMessage());
+  }
+
+  @Test
+  @Timeout(300)
+  void aBlockTooLargeForJavacIsAnErrorNotOk() {
+    // The same statements as a block: JShell leaves it undefined instead of rejecting it, and the
+    // cell answered ok with no value.
+    String block = "{\n  int x = 0;\n" + heavyLines(1_500) + "}";
+    CompilationException e = assertThrows(CompilationException.class, () -> evaluator.eval(block));
+    assertTrue(e.getMessage().contains("code too large"), e.getMessage());
+  }
+
+  @Test
+  @Timeout(20)
+  void aCellOfTenThousandStatementsIsRefusedBeforeCompiling() {
+    StringBuilder cell = new StringBuilder("int n = 0;\n");
     for (int i = 0; i < 10_000; i++) {
-      body.append("  x += ").append(i).append(" * x + 1;\n");
+      cell.append("n += ").append(i).append(";\n");
     }
     CompilationException e =
-        assertThrows(CompilationException.class, () -> evaluator.eval(body + "  return x;\n}"));
-    assertTrue(e.getMessage().contains("code too large"), e.getMessage());
+        assertThrows(CompilationException.class, () -> evaluator.eval(cell.toString()));
+    assertTrue(e.getMessage().contains("10001 lines"), e.getMessage());
+    assertTrue(e.getMessage().contains("split it into several cells"), e.getMessage());
   }
 }
