@@ -32,7 +32,7 @@ class KernelSpecWriterTest {
     assertEquals("java", spec.get("language").getAsString());
     assertEquals("message", spec.get("interrupt_mode").getAsString());
     JsonObject env = spec.getAsJsonObject("env");
-    assertEquals("131072", env.get("MALLOC_MMAP_THRESHOLD_").getAsString());
+    assertEquals("2097152", env.get("MALLOC_MMAP_THRESHOLD_").getAsString());
     assertEquals("2", env.get("MALLOC_ARENA_MAX").getAsString());
     for (int size : new int[] {64, 32}) {
       BufferedImage logo = ImageIO.read(dir.resolve("logo-" + size + "x" + size + ".png").toFile());
