@@ -391,10 +391,16 @@ def check_output(kc, c):
 
 def check_code_too_large(kc, c):
     drain_iopub(kc)
-    body = "".join(f"  x += {i} * x + 1;\n" for i in range(10000))
+    # 1,500 lines of ten statements: over javac's 64 KB per method, under the kernel's 2,000 lines.
+    body = "".join("  " + "".join(f" x += {i * 10 + j} * x + 1;" for j in range(10)) + "\n"
+                   for i in range(1500))
     reply, msgs = execute(kc, "int big() {\n  int x = 0;\n" + body + "  return x;\n}", timeout=300)
     c.check("a method javac rejects as too large fails with javac's words", reply["status"] == "error"
             and "code too large" in error_text(msgs), f"{reply['status']}: {reply.get('evalue')}")
+    reply, msgs = execute(kc, "".join(f"int v{i} = {i};\n" for i in range(10000)), timeout=60)
+    c.check("a cell of 10,000 lines is refused with what to do", reply["status"] == "error"
+            and "split it into several cells" in error_text(msgs),
+            f"{reply['status']}: {reply.get('evalue')}")
 
 
 def check_to_string(kc, c):
