@@ -110,7 +110,7 @@ class KernelProcessIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void aCellThatFillsTheHeapLeavesTheKernelAnswering(String jdk) throws Exception {
-    String output = run(kernelspec(jdk, "-Xmx256m"), 400, "oom");
+    String output = run(kernelspec(jdk, "-Xmx512m"), 400, "oom");
     assertTrue(output.contains("PASS an OOM cell fails and the kernel answers"), output);
   }
 
