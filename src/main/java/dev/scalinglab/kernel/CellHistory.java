@@ -4,6 +4,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,10 @@ public final class CellHistory implements HistoryManager {
     return tail(flags.contains(ResultFlag.UNIQUE) ? List.copyOf(found.values()) : all, length);
   }
 
-  /** Returns the reply's {@code history}: {@code [session, line, input]} for what is asked. */
+  /**
+   * Returns the reply's {@code history} for what is asked: {@code [session, line, input]}, or
+   * {@code [session, line, [input, null]]} when the request asks for outputs (none are kept).
+   */
   List<List<Object>> answer(HistoryRequest request) {
     Set<ResultFlag> none = Set.of();
     List<HistoryEntry> entries =
@@ -87,7 +91,15 @@ public final class CellHistory implements HistoryManager {
           }
         };
     return entries.stream()
-        .map(e -> List.<Object>of(e.getSession(), e.getCellNumber(), e.getInput()))
+        .map(
+            e ->
+                List.<Object>of(
+                    e.getSession(),
+                    e.getCellNumber(),
+                    // As ipykernel, which logs no outputs by default: [input, null] when asked.
+                    request.includeOutput()
+                        ? Arrays.asList(e.getInput(), e.getOutput())
+                        : e.getInput()))
         .toList();
   }
 

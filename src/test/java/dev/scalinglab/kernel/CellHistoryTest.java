@@ -2,6 +2,7 @@ package dev.scalinglab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
@@ -61,5 +62,9 @@ class CellHistoryTest {
     assertEquals(List.of(List.of(0, 4, "System.out.println(a);")), history.answer(tail));
     HistoryRequest range = new HistoryRequest.Range(false, true, 0, 1, 2);
     assertEquals(List.of(List.of(0, 1, "int a = 1;")), history.answer(range));
+    HistoryRequest withOutput = new HistoryRequest.Tail(true, true, 1);
+    assertEquals(
+        List.of(List.of(0, 4, Arrays.asList("System.out.println(a);", null))),
+        history.answer(withOutput));
   }
 }
