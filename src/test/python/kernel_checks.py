@@ -43,6 +43,8 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
     incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "class B {", "int z = (1 +"]
     invalid_code_samples = [")", "}", "int x = 1;\n)"]
     code_inspect_sample = "Math.abs"
+    code_history_pattern = "6*"
+    supported_history_operations = ("tail", "range", "search")
 
     @classmethod
     def setUpClass(cls):

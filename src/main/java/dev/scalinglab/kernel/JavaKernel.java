@@ -47,7 +47,7 @@ public final class JavaKernel extends BaseKernel {
   private static final String VERSION = "0.1.0";
   private final CompletableFuture<CodeEvaluator> evaluator;
   private final CellStreams streams = new CellStreams();
-  private final List<String> history = new CopyOnWriteArrayList<>();
+  private final CellHistory history;
   private final List<Runnable> interruptHandlers = new CopyOnWriteArrayList<>();
   private final List<Runnable> afterFirstCell = new CopyOnWriteArrayList<>();
   private final Map<String, CodeLineMagic> codeMagics = new ConcurrentHashMap<>();
@@ -66,6 +66,10 @@ public final class JavaKernel extends BaseKernel {
    * the kernel main starts it first, since it is what the first cell waits for.
    */
   JavaKernel(CompletableFuture<CodeEvaluator> starting) {
+    this(starting, new CellHistory());
+  }
+
+  private JavaKernel(CompletableFuture<CodeEvaluator> starting, CellHistory history) {
     super(
         "scaling-lab-java",
         VERSION,
@@ -80,7 +84,7 @@ public final class JavaKernel extends BaseKernel {
         List.of(
             new HelpLink(
                 "Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html")),
-        null,
+        history,
         new JupyterIO(StandardCharsets.UTF_8),
         new KernelCommManager(),
         new Renderer(),
@@ -93,6 +97,7 @@ public final class JavaKernel extends BaseKernel {
             .addHighlightStyle(TextColor.BOLD_RESET_FG)
             .addHighlightStyle(TextColor.RED_BG)
             .build());
+    this.history = history;
     DisplayFunctions.attach(this);
     // Magics, renderers and hooks of jars on the classpath (META-INF/services): the kernel's own
     // magics (kernel.magic), and an app's renderers and warm-up: before the first cell.
@@ -359,7 +364,7 @@ public final class JavaKernel extends BaseKernel {
   @Override
   protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> msg) {
     env.setBusyDeferIdle();
-    env.reply(new StatusReplies.History(HistoryLookup.answer(history, msg.getContent())));
+    env.reply(new StatusReplies.History(history.answer(msg.getContent())));
   }
 
   private void replyCommInfo(ShellReplyEnvironment env, Message<CommInfoRequest> msg) {

@@ -92,6 +92,32 @@ public final class KernelCommManager extends CommManager {
     return comm;
   }
 
+  /**
+   * Opens {@code comm} on the frontend with what jjava's {@link #openComm(String, CommFactory)}
+   * cannot send: the comm's own id, {@code data}, {@code metadata} and binary {@code buffers} in
+   * the comm_open itself (a widget's state, {@code metadata.version} and its buffers); then routes
+   * the frontend's messages to {@code comm}, as {@code openComm} does.
+   *
+   * @throws IllegalStateException if no frontend is connected yet
+   */
+  public void openComm(
+      Comm comm, JsonObject data, Map<String, Object> metadata, List<byte[]> buffers) {
+    if (iopub == null) {
+      throw new IllegalStateException("the kernel is not connected to a frontend yet");
+    }
+    Message<CommOpenCommand> message =
+        KernelSession.message(
+            context,
+            CommOpenCommand.MESSAGE_TYPE,
+            new CommOpenCommand(comm.getID(), comm.getTargetName(), data),
+            metadata == null || metadata.isEmpty() ? null : metadata,
+            buffers == null || buffers.isEmpty() ? null : buffers);
+    synchronized (this) {
+      registerComm(comm);
+    }
+    iopub.sendMessage(message);
+  }
+
   @Override
   public void messageComm(
       String commId, JsonObject data, Map<String, Object> metadata, List<byte[]> blobs) {

@@ -2,8 +2,8 @@ package dev.scalinglab.widgets;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -23,17 +23,29 @@ public final class Interact {
             return t;
           });
 
+  /** Runs a task after a delay; what debouncing needs of a timer (a test drives its own). */
+  @FunctionalInterface
+  interface Timer {
+    /** Runs {@code task} after {@code delay} unless the returned future is cancelled first. */
+    Future<?> schedule(Runnable task, Duration delay);
+  }
+
+  private static final Timer REAL_TIME =
+      (task, delay) -> TIMER.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+
   private final WidgetManager manager;
   private final Output output;
   private final Supplier<?> function;
+  private final Timer timer;
   private final AtomicInteger runs = new AtomicInteger();
   private volatile Thread running;
-  private ScheduledFuture<?> pending;
+  private Future<?> pending;
 
-  private Interact(WidgetManager manager, Output output, Supplier<?> function) {
+  private Interact(WidgetManager manager, Output output, Supplier<?> function, Timer timer) {
     this.manager = manager;
     this.output = output;
     this.function = function;
+    this.timer = timer;
   }
 
   /**
@@ -46,7 +58,20 @@ public final class Interact {
       Duration debounce,
       Supplier<?> function,
       Widget... controls) {
-    Interact interact = new Interact(manager, output, function);
+    return onChange(manager, output, debounce, function, REAL_TIME, controls);
+  }
+
+  /**
+   * As {@link #onChange(WidgetManager, Output, Duration, Supplier, Widget...)}, on {@code timer}.
+   */
+  static Interact onChange(
+      WidgetManager manager,
+      Output output,
+      Duration debounce,
+      Supplier<?> function,
+      Timer timer,
+      Widget... controls) {
+    Interact interact = new Interact(manager, output, function, timer);
     for (Widget control : controls) {
       String key = control.hasKey("value") ? "value" : "index";
       control.observe(key, v -> interact.schedule(debounce));
@@ -57,7 +82,7 @@ public final class Interact {
   /** Runs {@code function} into {@code output} on each click of {@code button}. */
   public static Interact onClick(
       WidgetManager manager, Button button, Output output, Supplier<?> function) {
-    Interact interact = new Interact(manager, output, function);
+    Interact interact = new Interact(manager, output, function, REAL_TIME);
     button.onClick(interact::runHere);
     return interact;
   }
@@ -77,7 +102,7 @@ public final class Interact {
     if (pending != null) {
       pending.cancel(false);
     }
-    pending = TIMER.schedule(this::run, debounce.toMillis(), TimeUnit.MILLISECONDS);
+    pending = timer.schedule(this::run, debounce);
   }
 
   private void interruptRunning() {

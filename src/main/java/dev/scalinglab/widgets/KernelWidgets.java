@@ -3,29 +3,28 @@ package dev.scalinglab.widgets;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.lang.reflect.Field;
+import dev.scalinglab.kernel.JavaKernel;
+import dev.scalinglab.kernel.KernelCommManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import java.util.Optional;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.comm.CommTarget;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.comm.CommCloseCommand;
 import org.dflib.jjava.jupyter.messages.comm.CommMsgCommand;
 import org.dflib.jjava.jupyter.messages.comm.CommOpenCommand;
 
 /**
- * The one class that knows the kernel library: widget comms over its {@link CommManager}, widget
- * display through its renderer. Works in any kernel built on that library (this project's, JJava).
- *
- * <p>The library's {@code openComm} sends comm_open with empty data and without metadata or
- * buffers, but the widget frontend needs the state, {@code metadata.version} and the buffers in
- * comm_open; so this class publishes comm_open itself on the manager's iopub socket (a protected
- * field, read reflectively) and registers the comm like {@code openComm} does.
+ * The one class that knows the kernel: widget comms over the comm manager of the project's Java
+ * kernel ({@link KernelCommManager}, which sends a comm_open with the widget's state, {@code
+ * metadata.version} and buffers, as the widget frontend needs and jjava's {@code openComm} cannot),
+ * widget display through the kernel's renderer. No reflection and no static state: what a kernel
+ * has installed is found through its comm manager ({@link #installed}).
  */
 public final class KernelWidgets implements WidgetTransport {
   private static final Gson GSON = new Gson();
@@ -47,30 +46,34 @@ public final class KernelWidgets implements WidgetTransport {
           Layout.class,
           Style.class);
 
-  private static BaseKernel installedIn;
-
-  private final CommManager comms;
+  private final KernelCommManager comms;
 
   /** Creates a transport over {@code comms}. */
-  public KernelWidgets(CommManager comms) {
+  public KernelWidgets(KernelCommManager comms) {
     this.comms = comms;
   }
 
   /**
-   * Makes widgets work in {@code kernel}: a {@link WidgetManager} on its comm manager becomes
-   * {@link WidgetManager#current()}, and widgets render as widget views through its renderer.
+   * Makes widgets work in {@code kernel} and returns their manager: widgets render as widget views
+   * through the kernel's renderer, the kernel's stop button interrupts widget callbacks, and Output
+   * captures learn the request being handled. A kernel that has them already keeps its manager.
+   *
+   * @throws IllegalStateException if the kernel's comm manager is not this project's (IJava, JJava)
    */
   public static synchronized WidgetManager install(BaseKernel kernel) {
-    if (installedIn == kernel) {
-      return WidgetManager.current(); // a kernel that also runs extensions installs twice
-    }
-    if (!speaksOurGson()) {
+    if (!(kernel.getCommManager() instanceof KernelCommManager comms)) {
       throw new IllegalStateException(
-          "this kernel's comm layer takes another Gson than the widgets' (JJava 1.0-a7 shades it):"
-              + " widgets are not available here");
+          "widgets need the scaling-lab Java kernel's comm manager (a comm_open that carries the"
+              + " widget's state); this kernel has "
+              + kernel.getCommManager().getClass().getName());
     }
-    WidgetManager manager = new WidgetManager(new KernelWidgets(kernel.getCommManager()));
+    Optional<WidgetManager> existing = installed(comms);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    WidgetManager manager = new WidgetManager(new KernelWidgets(comms));
     manager.setRenderer(value -> bundle(kernel.getRenderer().render(value)));
+    manager.setParentMessageId(comms::parentMessageId);
     var registration = kernel.getRenderer().createRegistration(Widget.class);
     TYPES.forEach(registration::onType);
     registration
@@ -81,48 +84,21 @@ public final class KernelWidgets implements WidgetTransport {
                 manager
                     .displayBundle(widget)
                     .forEach((mime, data) -> context.getOutputContainer().putData(mime, data)));
-    WidgetManager.setCurrent(manager);
-    installedIn = kernel;
-    hookInterrupt(kernel);
+    if (kernel instanceof JavaKernel java) {
+      java.addInterruptHandler(manager::interruptCallbacks);
+    }
     return manager;
   }
 
   /**
-   * Returns whether the running kernel library's comm API takes this class path's Gson {@code
-   * JsonObject}; JJava 1.0-a7 relocates Gson into its own package, so calls compiled against
-   * jjava-jupyter 1.0-a6 would fail with NoSuchMethodError on the kernel's shell thread.
+   * Returns the widget manager installed on {@code comms}, found by the control target it
+   * registered there (so the kernel, not a static field, holds it); empty if none.
    */
-  static boolean speaksOurGson() {
-    try {
-      CommManager.class.getMethod(
-          "messageComm", String.class, JsonObject.class, Map.class, List.class);
-      return true;
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Lets the kernel's stop button reach widget callbacks, which run outside cells: a kernel that
-   * offers {@code addInterruptHandler(Runnable)} (this project's does) runs {@link #interrupt()}.
-   */
-  private static void hookInterrupt(BaseKernel kernel) {
-    try {
-      kernel
-          .getClass()
-          .getMethod("addInterruptHandler", Runnable.class)
-          .invoke(kernel, (Runnable) KernelWidgets::interrupt);
-    } catch (NoSuchMethodException e) {
-      // Another kernel: callbacks stop through Stop buttons or WidgetManager.interruptCallbacks().
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("could not hook the kernel's interrupt: " + e, e);
-    }
-  }
-
-  /** Interrupts the widget callback running now, if any: the kernel's interrupt calls this. */
-  public static boolean interrupt() {
-    WidgetManager manager = WidgetManager.currentOrNull();
-    return manager != null && manager.interruptCallbacks();
+  public static Optional<WidgetManager> installed(CommManager comms) {
+    return comms.getTarget(Versions.CONTROL_TARGET) instanceof Target target
+            && target.handler() instanceof WidgetManager.ControlTarget control
+        ? Optional.of(control.manager())
+        : Optional.empty();
   }
 
   @Override
@@ -133,23 +109,9 @@ public final class KernelWidgets implements WidgetTransport {
       JsonObject metadata,
       List<byte[]> buffers,
       Receiver receiver) {
-    JupyterSocket iopub = (JupyterSocket) read("iopub");
-    if (iopub == null) {
-      throw new IllegalStateException("the kernel is not connected to a frontend yet");
-    }
     @SuppressWarnings("unchecked")
     Map<String, Object> meta = GSON.fromJson(metadata, LinkedHashMap.class);
-    Message<CommOpenCommand> message =
-        new Message<>(
-            (MessageContext) read("context"),
-            CommOpenCommand.MESSAGE_TYPE,
-            new CommOpenCommand(commId, target, data),
-            buffers.isEmpty() ? null : buffers,
-            meta);
-    synchronized (comms) {
-      comms.registerComm(new WidgetComm(comms, commId, target, receiver));
-    }
-    iopub.sendMessage(message);
+    comms.openComm(new WidgetComm(comms, commId, target, receiver), data, meta, buffers);
   }
 
   @Override
@@ -170,10 +132,7 @@ public final class KernelWidgets implements WidgetTransport {
 
   @Override
   public void registerTarget(String target, TargetHandler handler) {
-    comms.registerTarget(
-        target,
-        (manager, id, name, msg) ->
-            new WidgetComm(manager, id, name, handler.opened(id, msg.getContent().getData())));
+    comms.registerTarget(target, new Target(handler));
   }
 
   /** Returns the MIME bundle of a rendered value. */
@@ -186,13 +145,12 @@ public final class KernelWidgets implements WidgetTransport {
     return bundle;
   }
 
-  private Object read(String name) {
-    try {
-      Field field = CommManager.class.getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(comms);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("this kernel library's CommManager has no field " + name, e);
+  /** A comm target that makes a widget receiver for each comm the frontend opens. */
+  private record Target(TargetHandler handler) implements CommTarget {
+    @Override
+    public Comm createComm(
+        CommManager manager, String id, String name, Message<CommOpenCommand> message) {
+      return new WidgetComm(manager, id, name, handler.opened(id, message.getContent().getData()));
     }
   }
 

@@ -25,10 +25,11 @@ public final class Output extends DomWidget {
   /**
    * Until the returned capture is closed, the frontend shows in this widget the outputs of the
    * request the kernel is handling now (its msg_id goes to the frontend as {@code msg_id}, and ""
-   * when the outermost capture closes); without a kernel that knows its request, nothing changes.
+   * when the outermost capture closes); on an Output not displayed yet (no widget manager), or in a
+   * kernel that does not know its request, nothing changes.
    */
   public Capture capture() {
-    WidgetManager m = managerOrNull() != null ? managerOrNull() : WidgetManager.currentOrNull();
+    WidgetManager m = managerOrNull();
     String id = m == null ? "" : m.parentMessageId();
     synchronized (this) {
       if (!id.isEmpty()) {

@@ -19,8 +19,6 @@ import java.util.function.Supplier;
  * clicks run on the {@link CallbackRunner}, never on the thread that delivered the message.
  */
 public final class WidgetManager {
-  private static volatile WidgetManager current;
-
   private final WidgetTransport transport;
   private final Map<String, Widget> open = new ConcurrentHashMap<>();
   private final CallbackRunner callbacks = new CallbackRunner();
@@ -31,27 +29,7 @@ public final class WidgetManager {
   /** Creates a manager that speaks through {@code transport} and answers the control comm. */
   public WidgetManager(WidgetTransport transport) {
     this.transport = transport;
-    transport.registerTarget(Versions.CONTROL_TARGET, (id, data) -> controlReceiver(id));
-  }
-
-  /** Returns the manager widgets use in this kernel, set by {@link #setCurrent}. */
-  public static WidgetManager current() {
-    WidgetManager m = current;
-    if (m == null) {
-      throw new IllegalStateException(
-          "widgets need a kernel with a comm layer: call KernelWidgets.install(kernel) first");
-    }
-    return m;
-  }
-
-  /** Returns the manager widgets use in this kernel, or null if none is installed. */
-  public static WidgetManager currentOrNull() {
-    return current;
-  }
-
-  /** Makes {@code manager} the one {@link #current()} returns. */
-  public static void setCurrent(WidgetManager manager) {
-    current = manager;
+    transport.registerTarget(Versions.CONTROL_TARGET, new ControlTarget());
   }
 
   /** Returns the runner of callbacks (value listeners, clicks, interact functions). */
@@ -225,7 +203,23 @@ public final class WidgetManager {
     }
   }
 
-  /** The control comm: the frontend asks for every widget's state at once after a reload. */
+  /**
+   * The target of the control comm ({@code jupyter.widget.control}), through which a frontend asks
+   * for every widget's state at once after a reload; it also names its manager, so a transport can
+   * tell which manager serves a kernel.
+   */
+  final class ControlTarget implements WidgetTransport.TargetHandler {
+    /** Returns the manager that answers this control comm. */
+    WidgetManager manager() {
+      return WidgetManager.this;
+    }
+
+    @Override
+    public WidgetTransport.Receiver opened(String commId, JsonObject data) {
+      return controlReceiver(commId);
+    }
+  }
+
   private WidgetTransport.Receiver controlReceiver(String commId) {
     return (data, buffers) -> {
       if (!data.has("method") || !"request_states".equals(data.get("method").getAsString())) {

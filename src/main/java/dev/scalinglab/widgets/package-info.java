@@ -5,6 +5,8 @@
  * <p>Widgets hold their state and serialise it themselves; a {@link
  * dev.scalinglab.widgets.WidgetManager} opens their comms through a {@link
  * dev.scalinglab.widgets.WidgetTransport}. {@link dev.scalinglab.widgets.KernelWidgets} is the one
- * class that knows the kernel library's comm layer.
+ * class that knows a kernel: the comm manager and the stop button of the project's Java kernel
+ * ({@code dev.scalinglab.kernel}), through their public API. The package imports nothing of the
+ * app.
  */
 package dev.scalinglab.widgets;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,31 +117,49 @@ class CodeEvaluatorTest {
     assertEquals("invalid", evaluator.isComplete(")"));
   }
 
-  /** Runs {@code cell} on another thread, interrupts it once it runs, returns what it threw. */
+  /** Where a cell finds the latch it counts down once it runs (cells run in this JVM). */
+  private static final String SIGNAL = "codeEvaluatorTest.running";
+
+  /** The statement by which a cell says it is running: it counts down the test's latch. */
+  private static final String SIGNAL_RUNNING =
+      "((java.util.concurrent.CountDownLatch) System.getProperties().get(\""
+          + SIGNAL
+          + "\")).countDown();";
+
+  /**
+   * Runs {@code cell} on another thread, interrupts it once the cell has signalled (through {@link
+   * #SIGNAL_RUNNING}) that it runs, and returns what it threw: an interrupt sent while JShell still
+   * compiles would apply to nothing, as in Jupyter, and the test would hang.
+   */
   private static Throwable interruptWhenRunning(String cell) throws Exception {
-    CompletableFuture<Throwable> running =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                evaluator.eval(cell);
-                return null;
-              } catch (Throwable t) {
-                return t;
-              }
-            });
-    // Waits until the snippet executes (JShell compiles first): an interrupt sent earlier would
-    // apply to nothing, as in Jupyter, and the test would hang.
-    while (!evaluator.isRunning() && !running.isDone()) {
-      Thread.sleep(5);
+    CountDownLatch running = new CountDownLatch(1);
+    System.getProperties().put(SIGNAL, running);
+    try {
+      CompletableFuture<Throwable> evaluation =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  evaluator.eval(cell);
+                  return null;
+                } catch (Throwable t) {
+                  return t;
+                }
+              });
+      assertTrue(
+          running.await(60, TimeUnit.SECONDS) || evaluation.isDone(),
+          "the cell never signalled that it runs");
+      evaluator.interrupt();
+      return evaluation.get();
+    } finally {
+      System.getProperties().remove(SIGNAL);
     }
-    evaluator.interrupt();
-    return running.get();
   }
 
   @Test
   @Timeout(60)
   void interruptStopsASleepingCellAndTheEvaluatorStaysUsable() throws Exception {
-    Throwable failure = interruptWhenRunning("while (true) { Thread.sleep(10); }");
+    Throwable failure =
+        interruptWhenRunning("while (true) {\n" + SIGNAL_RUNNING + "\nThread.sleep(10);\n}");
     assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
     assertEquals("Cell interrupted", failure.getMessage());
     assertEquals(2, value("1 + 1"));
@@ -148,36 +168,31 @@ class CodeEvaluatorTest {
   @Test
   @Timeout(60)
   void interruptStopsABusyLoop() throws Exception {
-    Throwable failure = interruptWhenRunning("long spins = 0;\nwhile (true) { spins++; }");
+    Throwable failure =
+        interruptWhenRunning(
+            "long spins = 0;\nwhile (true) {\nif (spins++ == 0) {\n" + SIGNAL_RUNNING + "\n}\n}");
     assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
     assertEquals(3, value("1 + 2"));
   }
 
+  /**
+   * A cell of many statements stops at the next statement after an interrupt: the interrupt comes
+   * while statement 101 runs (it swallows it and ends normally), and the 100 after it never run.
+   */
   @Test
   @Timeout(120)
   void interruptBetweenSnippetsStopsTheRestOfTheCell() throws Exception {
-    StringBuilder cell = new StringBuilder("int done = 0;\n");
-    for (int i = 0; i < 200; i++) {
-      cell.append("done++;\n");
-    }
-    CompletableFuture<Throwable> running =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                evaluator.eval(cell + "Thread.sleep(60_000);");
-                return null;
-              } catch (Throwable t) {
-                return t;
-              }
-            });
-    while (!evaluator.isRunning() && !running.isDone()) {
-      Thread.sleep(1);
-    }
-    evaluator.interrupt();
-    Throwable failure = running.get();
+    String hundred = "done++;\n".repeat(100);
+    String cell =
+        "int done = 0;\n"
+            + hundred
+            + "{\n"
+            + SIGNAL_RUNNING
+            + "\ntry { Thread.sleep(60_000); } catch (InterruptedException e) { }\n}\n"
+            + hundred;
+    Throwable failure = interruptWhenRunning(cell);
     assertTrue(failure instanceof EvaluationException, String.valueOf(failure));
-    int done = (int) value("done");
-    assertTrue(done < 200, "the cell went on after the interrupt: done = " + done);
+    assertEquals(100, value("done"), "the statements after the interrupted one must not run");
   }
 
   @Test

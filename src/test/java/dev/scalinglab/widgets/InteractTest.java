@@ -7,7 +7,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,11 +27,34 @@ class InteractTest {
     frontend.deliver(s.modelId(), data, List.of());
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier done) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < end, "timed out");
-      Thread.sleep(10);
+  /** Waits until the callbacks queued so far (listeners, clicks, runs) have run. */
+  private void settle() throws InterruptedException {
+    assertTrue(manager.callbacks().awaitIdle(10, TimeUnit.SECONDS), "callbacks still running");
+  }
+
+  /** A timer the test fires by hand: debouncing without waiting for real time. */
+  private static final class ManualTimer implements Interact.Timer {
+    final List<FutureTask<Void>> scheduled = new CopyOnWriteArrayList<>();
+    final List<Duration> delays = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Future<?> schedule(Runnable task, Duration delay) {
+      FutureTask<Void> future = new FutureTask<>(task, null);
+      scheduled.add(future);
+      delays.add(delay);
+      return future;
+    }
+
+    /** Runs every task still pending (the delays have passed); returns how many ran. */
+    int fire() {
+      int fired = 0;
+      for (FutureTask<Void> task : scheduled) {
+        if (!task.isDone()) {
+          task.run();
+          fired++;
+        }
+      }
+      return fired;
     }
   }
 
@@ -37,6 +63,7 @@ class InteractTest {
     IntSlider s = new IntSlider();
     Output out = new Output();
     AtomicInteger calls = new AtomicInteger();
+    ManualTimer timer = new ManualTimer();
     Interact interact =
         Interact.onChange(
             manager,
@@ -46,21 +73,54 @@ class InteractTest {
               calls.incrementAndGet();
               return "value " + s.value();
             },
+            timer,
             s);
     manager.open(s);
     manager.open(out);
     for (int v = 1; v <= 5; v++) {
       slide(s, v);
     }
-    waitFor(() -> interact.runs() == 1);
-    Thread.sleep(300); // no second run comes
+    settle(); // each change has rescheduled the run, cancelling the one before
+    assertEquals(5, timer.scheduled.size());
+    assertEquals(Duration.ofMillis(200), timer.delays.get(4));
+    assertEquals(1, timer.fire(), "only the last change's run is left");
+    settle();
     assertEquals(1, calls.get());
+    assertEquals(1, interact.runs());
     assertEquals(1, out.outputs().size());
     JsonObject shown = out.outputs().get(0).getAsJsonObject();
     assertEquals("display_data", shown.get("output_type").getAsString());
     assertEquals("value 5", shown.getAsJsonObject("data").get("text/plain").getAsString());
     // The frontend learnt the outputs through an update of the Output's state.
     assertEquals("update", frontend.last(out.modelId()).method());
+  }
+
+  @Test
+  void aChangeRunsAfterTheDebounceOnTheRealTimer() throws Exception {
+    IntSlider s = new IntSlider();
+    Output out = new Output();
+    CountDownLatch ran = new CountDownLatch(1);
+    Interact.onChange(
+        manager,
+        out,
+        Duration.ofMillis(20),
+        () -> {
+          ran.countDown();
+          return "value " + s.value();
+        },
+        s);
+    manager.open(s);
+    slide(s, 7);
+    assertTrue(ran.await(10, TimeUnit.SECONDS), "no run after the debounce");
+    settle();
+    assertEquals(
+        "value 7",
+        out.outputs()
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("data")
+            .get("text/plain")
+            .getAsString());
   }
 
   @Test
@@ -81,7 +141,8 @@ class InteractTest {
         JsonParser.parseString("{\"method\":\"custom\",\"content\":{\"event\":\"click\"}}")
             .getAsJsonObject(),
         List.of());
-    waitFor(() -> interact.runs() == 1);
+    settle();
+    assertEquals(1, interact.runs());
     JsonObject shown = out.outputs().get(0).getAsJsonObject();
     assertEquals("stderr", shown.get("name").getAsString());
     assertEquals("error: lr must be > 0\n", shown.get("text").getAsString());
@@ -109,7 +170,8 @@ class InteractTest {
     interact.run();
     assertTrue(started.await(5, TimeUnit.SECONDS));
     assertTrue(manager.interruptCallbacks()); // what the kernel's stop button calls
-    waitFor(() -> interact.runs() == 1);
+    settle();
+    assertEquals(1, interact.runs());
     String text =
         out.outputs()
             .get(0)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.scalinglab.kernel.KernelCommManager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.channels.ReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
-import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -31,13 +31,13 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
- * The adapter in-process on the kernel library's own {@link CommManager}: the messages it publishes
- * on iopub, and frontend messages handed to the manager as the kernel's shell does.
+ * The adapter in-process on the kernel's {@link KernelCommManager}: the messages it publishes on
+ * iopub, and frontend messages handed to the manager as the kernel's shell does.
  */
 class KernelWidgetsTest {
   private final ZMQ.Context zmq = ZMQ.context(1);
   private final IopubRecorder iopub = new IopubRecorder(zmq);
-  private final CommManager comms = new CommManager();
+  private final KernelCommManager comms = new KernelCommManager();
   private final WidgetManager manager;
 
   KernelWidgetsTest() {

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The widget protocol against the real kernel process: jupyter_client (Debian's /usr/bin/python3
- * running src/test/python/widget_checks.py) plays the frontend. Skipped with {@code
- * -DskipKernelTests=true}.
+ * running src/test/python/widget_checks.py) plays the frontend. An integration test (it starts
+ * Python and a kernel JVM), run by failsafe at {@code verify}; skipped with {@code
+ * -DskipKernelTests=true}. The same wiring in-process, without Python: {@link
+ * WidgetsExtensionTest}.
  */
 @DisabledIfSystemProperty(named = "skipKernelTests", matches = "true")
-class WidgetKernelTest {
+class WidgetKernelIT {
   private static final String KERNEL = "java-scaling-lab-widgets-test";
 
   @Test
