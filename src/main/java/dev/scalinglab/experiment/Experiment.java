@@ -11,23 +11,24 @@ import dev.scalinglab.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one runner: trains every run of a {@link RunPlan} on the same data and collects their {@link
  * History} (epoch rows and step-level loss). Seed studies and sweeps are plans run here too.
  *
- * <p>Runs train side by side, one worker per core (each training uses one engine thread, see {@link
- * EngineSetup}); workers take the runs' epochs round-robin, so A–E take about 2.5 scenario-times on
- * two cores. A run that diverges stops and is marked in the history; the others go on. A run that
- * throws stops the whole experiment at once, unless {@link Builder#optContinueOnFailure} records it
- * and goes on.
+ * <p>Runs train side by side, one per core (each training uses one engine thread, see {@link
+ * EngineSetup}); each run is a plain loop over its epochs ({@link RunTask}) and the runs take turns
+ * epoch by epoch, so A–E take about 2.5 scenario-times on two cores. {@link #cancel} interrupts the
+ * runs. A run that diverges stops and is marked in the history; the others go on. A run that throws
+ * stops the whole experiment at once, unless {@link Builder#optContinueOnFailure} records it and
+ * goes on.
  */
 public final class Experiment {
 
@@ -41,9 +42,7 @@ public final class Experiment {
   private final int stepInterval;
   private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
   private volatile History history;
-  private volatile ExecutorService running;
-  private volatile List<RunTask> tasks = List.of();
-  private volatile boolean cancelled;
+  private ExecutorService running;
 
   private Experiment(Builder b, RunPlan plan, int parallelism) {
     this.data = b.data;
@@ -81,43 +80,35 @@ public final class Experiment {
     History result = emptyHistory();
     history = result;
     failures.clear();
-    cancelled = false;
-    TrainingListener serial = SerialListener.recording(listener, result);
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
-    running = pool;
-    List<RunTask> started = new ArrayList<>();
-    CompletableFuture<Void> firstFailure = new CompletableFuture<>();
-    try {
+    TrainingListener serial = SerialListener.serialised(listener);
+    RunTask.Shared shared =
+        new RunTask.Shared(
+            data,
+            new Semaphore(parallelism, true),
+            stepInterval,
+            SerialListener.recording(serial, result),
+            serial,
+            continueOnFailure ? failures : null);
+    // One thread per run, each a plain loop; the permits bound how many train at once.
+    ExecutorService pool = Executors.newFixedThreadPool(plan.size(), new TrainerThreads());
+    ExecutorCompletionService<Void> runs = new ExecutorCompletionService<>(pool);
+    synchronized (this) {
+      // All submitted before cancel() can see the pool: it never refuses a run.
       for (RunPlan.Run planned : plan.runs()) {
-        RunTask task =
-            new RunTask(
-                data,
-                planned,
-                parallelism,
-                stepInterval,
-                continueOnFailure ? failures : null,
-                result,
-                serial,
-                pool,
-                firstFailure);
-        started.add(task);
-        tasks = List.copyOf(started);
-        pool.execute(task);
+        runs.submit(new RunTask(planned, shared, parallelism));
       }
-      CompletableFuture<?> all =
-          CompletableFuture.allOf(
-              started.stream().map(RunTask::done).toArray(CompletableFuture[]::new));
-      // Returns when every run is done or as soon as one fails: no waiting for the others.
-      CompletableFuture.anyOf(all, firstFailure).get();
-      all.getNow(null);
+      running = pool;
+    }
+    try {
+      // In the order they finish: the first run that fails stops the others at once.
+      for (int i = 0; i < plan.size(); i++) {
+        runs.take().get();
+      }
       return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted(result);
-    } catch (ExecutionException | java.util.concurrent.CompletionException e) {
-      if (cancelled) {
-        throw interrupted(result);
-      }
+    } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TrainingInterruptedException) {
         throw interrupted(result);
@@ -129,25 +120,25 @@ public final class Experiment {
         throw err;
       }
       throw new IllegalStateException(cause);
-    } catch (RejectedExecutionException e) {
-      // cancel() shut the pool down while runs were being queued.
-      throw interrupted(result);
     } finally {
+      synchronized (this) {
+        running = null;
+      }
       stop(pool);
-      started.forEach(RunTask::close);
     }
   }
 
   /**
-   * Stops a running {@link #run} from another thread (e.g. a Ctrl-C hook) and waits for its
-   * workers; {@code run} then throws {@link TrainingInterruptedException}.
+   * Stops a running {@link #run} from another thread (e.g. a Ctrl-C hook) by interrupting its runs,
+   * and waits for them to stop; {@code run} then throws {@link TrainingInterruptedException}.
    */
   public void cancel() {
-    cancelled = true;
-    ExecutorService pool = running;
+    ExecutorService pool;
+    synchronized (this) {
+      pool = running;
+    }
     if (pool != null) {
       stop(pool);
-      tasks.forEach(RunTask::abandon);
     }
   }
 
