@@ -1,6 +1,7 @@
 package dev.scalinglab.experiment;
 
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.data.Split;
 import dev.scalinglab.engine.EngineSetup;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
@@ -35,7 +36,8 @@ public final class Experiment {
   /** How long a cancel waits for the workers to stop (each stops within one step). */
   private static final long STOP_TIMEOUT_SECONDS = 60;
 
-  private final FashionMnistData data;
+  private final Split train;
+  private final Split validation;
   private final RunPlan plan;
   private final int parallelism;
   private final boolean continueOnFailure;
@@ -45,7 +47,8 @@ public final class Experiment {
   private ExecutorService running;
 
   private Experiment(Builder b, RunPlan plan, int parallelism) {
-    this.data = b.data;
+    this.train = b.train;
+    this.validation = b.validation;
     this.plan = plan;
     this.parallelism = parallelism;
     this.continueOnFailure = b.continueOnFailure;
@@ -83,7 +86,8 @@ public final class Experiment {
     TrainingListener serial = SerialListener.serialised(listener);
     RunTask.Shared shared =
         new RunTask.Shared(
-            data,
+            train,
+            validation,
             new Semaphore(parallelism, true),
             stepInterval,
             SerialListener.recording(serial, result),
@@ -183,13 +187,18 @@ public final class Experiment {
         "Training interrupted; epochs completed: " + epochsCompleted(h), all);
   }
 
+  /** Interrupts the runs and waits for them to close their native arrays, even if interrupted. */
   private static void stop(ExecutorService pool) {
     pool.shutdownNow();
+    boolean interrupted = Thread.interrupted();
     try {
-      // Workers stop at their next step; waiting lets them close their native arrays.
       pool.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -199,7 +208,8 @@ public final class Experiment {
    * hyper-parameters; mixing the two is an error, so nothing is silently overridden.
    */
   public static final class Builder {
-    private FashionMnistData data;
+    private Split train;
+    private Split validation;
     private RunPlan plan;
     private List<Scenario> scenarios;
     private Hyperparameters hyperparameters;
@@ -209,9 +219,18 @@ public final class Experiment {
 
     private Builder() {}
 
-    /** Sets the data (required). */
+    /** Sets the data (required, or {@link #setSplits}): its training and validation splits. */
     public Builder setData(FashionMnistData data) {
-      this.data = data;
+      return setSplits(data.train(), data.validation());
+    }
+
+    /**
+     * Sets the images to train on (each run uses the first {@code trainSize} of them) and to
+     * validate on; for data other than Fashion-MNIST's, e.g. a small set in tests.
+     */
+    public Builder setSplits(Split train, Split validation) {
+      this.train = train;
+      this.validation = validation;
       return this;
     }
 
@@ -264,7 +283,7 @@ public final class Experiment {
 
     /** Validates and builds; the builder stays usable. */
     public Experiment build() {
-      if (data == null) {
+      if (train == null || validation == null) {
         throw new IllegalArgumentException("Experiment needs data: call setData(...)");
       }
       if (plan != null && (scenarios != null || hyperparameters != null)) {

@@ -2,7 +2,7 @@ package dev.scalinglab.experiment;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.data.Split;
 import dev.scalinglab.engine.IntraOpThreads;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.Hyperparameters;
@@ -26,7 +26,8 @@ final class RunTask implements Callable<Void> {
   /**
    * What the runs of one experiment share.
    *
-   * @param data the data every run trains on
+   * @param train the images every run trains on (its first {@code trainSize})
+   * @param validation the images every run is validated on
    * @param permits one permit per training at once, fair
    * @param stepInterval steps between two step-level loss records
    * @param recording the listener that records rows in the history and passes them on (serialised)
@@ -35,7 +36,8 @@ final class RunTask implements Callable<Void> {
    *     experiment instead
    */
   record Shared(
-      FashionMnistData data,
+      Split train,
+      Split validation,
       Semaphore permits,
       int stepInterval,
       TrainingListener recording,
@@ -65,7 +67,8 @@ final class RunTask implements Callable<Void> {
         try {
           if (trainer == null) {
             trainer =
-                ModelTrainer.create(shared.data(), run.scenario(), hp, manager)
+                ModelTrainer.create(
+                        shared.train(), shared.validation(), run.scenario(), hp, manager)
                     .setStepInterval(shared.stepInterval());
           }
           row = trainer.trainEpoch(shared.recording());

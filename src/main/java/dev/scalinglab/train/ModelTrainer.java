@@ -61,10 +61,19 @@ public final class ModelTrainer implements AutoCloseable {
    */
   public static ModelTrainer create(
       FashionMnistData data, Scenario scenario, Hyperparameters hp, NDManager parent) {
+    return create(data.train(), data.validation(), scenario, hp, parent);
+  }
+
+  /**
+   * Creates the model of {@code scenario} on the first {@code hp.trainSize()} images of {@code
+   * train}, validated on {@code validation}; everything lives under {@code parent}.
+   */
+  public static ModelTrainer create(
+      Split train, Split validation, Scenario scenario, Hyperparameters hp, NDManager parent) {
     return new ModelTrainer(
         scenario.name(),
-        data.train(),
-        data.validation(),
+        train,
+        validation,
         scenario.inputScale(),
         scenario.multipliers(),
         hp,
