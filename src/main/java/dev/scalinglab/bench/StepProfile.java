@@ -42,9 +42,7 @@ public record StepProfile(
   /** Profiles scenario A at {@code batch} on one intra-op thread, on the calling thread. */
   public static StepProfile run(FashionMnistData data, int batch, int steps) throws IOException {
     IntraOpThreads.apply(1);
-    Hyperparameters q = Hyperparameters.QUESTION;
-    Hyperparameters hp =
-        new Hyperparameters(1, batch, q.learningRate(), q.seed(), q.trainSize(), q.optimizer());
+    Hyperparameters hp = Hyperparameters.QUESTION.withEpochs(1).withBatchSize(batch);
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();

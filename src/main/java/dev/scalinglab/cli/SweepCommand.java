@@ -71,7 +71,7 @@ public final class SweepCommand implements Callable<Integer> {
             .withModel(network.model());
     // Bad scales or learning rates (also a compensated rate float32 cannot hold) fail here,
     // before the data loads.
-    RunPlan grid = RunPlan.grid(scaleList, lrList, hp);
+    RunPlan grid = Sweep.plan(scaleList, lrList, hp);
     shared.prepareOut();
     FashionMnistData dataset = shared.loadData(stdout);
     Experiment experiment = Sweep.experiment(dataset, grid);

@@ -20,17 +20,22 @@ public final class EngineSetup {
   private static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
 
   private static volatile boolean configured;
+  private static volatile boolean pytorch;
 
   private EngineSetup() {}
 
-  /** Applies the settings if DJL has not started yet; safe to call any number of times. */
+  /**
+   * Applies the settings and starts the engine, once: every path that builds a model calls this
+   * first (a trainer, an experiment); safe to call any number of times.
+   */
   public static synchronized void configure() {
     if (configured) {
       return;
     }
     setIfAbsent(INTEROP_THREADS, "1");
     Engine engine = Engine.getInstance();
-    if (System.getProperty(THREADS) == null && "PyTorch".equals(engine.getEngineName())) {
+    pytorch = "PyTorch".equals(engine.getEngineName());
+    if (System.getProperty(THREADS) == null && pytorch) {
       // libtorch counts the machine's CPUs, not a cgroup's CPU quota (JupyterHub's per-user
       // limit): under a 1-CPU quota on 2 cores its default stayed 2. The JVM's count follows the
       // quota; set at start, it becomes the default of every thread that sets none itself.
@@ -38,6 +43,14 @@ public final class EngineSetup {
           Math.min(JniUtils.getNumThreads(), Runtime.getRuntime().availableProcessors()));
     }
     configured = true;
+  }
+
+  /** Returns whether the engine is PyTorch, starting it ({@link #configure}) if it has not. */
+  public static boolean isPyTorch() {
+    if (!configured) {
+      configure();
+    }
+    return pytorch;
   }
 
   /** Returns the engine's name and device, e.g. "PyTorch 2.7.1 on cpu()". */

@@ -1,6 +1,7 @@
 package dev.scalinglab.experiment;
 
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.data.Split;
 import dev.scalinglab.engine.EngineSetup;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
@@ -11,42 +12,43 @@ import dev.scalinglab.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one runner: trains every run of a {@link RunPlan} on the same data and collects their {@link
  * History} (epoch rows and step-level loss). Seed studies and sweeps are plans run here too.
  *
- * <p>Runs train side by side, one worker per core (each training uses one engine thread, see {@link
- * EngineSetup}); workers take the runs' epochs round-robin, so A–E take about 2.5 scenario-times on
- * two cores. A run that diverges stops and is marked in the history; the others go on. A run that
- * throws stops the whole experiment at once, unless {@link Builder#optContinueOnFailure} records it
- * and goes on.
+ * <p>Runs train side by side, one per core (each training uses one engine thread, see {@link
+ * EngineSetup}); each run is a plain loop over its epochs ({@link RunTask}) and the runs take turns
+ * epoch by epoch, so A–E take about 2.5 scenario-times on two cores. {@link #cancel} interrupts the
+ * runs. A run that diverges stops and is marked in the history; the others go on. A run that throws
+ * stops the whole experiment at once, unless {@link Builder#optContinueOnFailure} records it and
+ * goes on.
  */
 public final class Experiment {
 
   /** How long a cancel waits for the workers to stop (each stops within one step). */
   private static final long STOP_TIMEOUT_SECONDS = 60;
 
-  private final FashionMnistData data;
+  private final Split train;
+  private final Split validation;
   private final RunPlan plan;
   private final int parallelism;
   private final boolean continueOnFailure;
   private final int stepInterval;
   private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
   private volatile History history;
-  private volatile ExecutorService running;
-  private volatile List<RunTask> tasks = List.of();
-  private volatile boolean cancelled;
+  private ExecutorService running;
 
   private Experiment(Builder b, RunPlan plan, int parallelism) {
-    this.data = b.data;
+    this.train = b.train;
+    this.validation = b.validation;
     this.plan = plan;
     this.parallelism = parallelism;
     this.continueOnFailure = b.continueOnFailure;
@@ -81,43 +83,36 @@ public final class Experiment {
     History result = emptyHistory();
     history = result;
     failures.clear();
-    cancelled = false;
-    TrainingListener serial = SerialListener.recording(listener, result);
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, new TrainerThreads());
-    running = pool;
-    List<RunTask> started = new ArrayList<>();
-    CompletableFuture<Void> firstFailure = new CompletableFuture<>();
-    try {
+    TrainingListener serial = SerialListener.serialised(listener);
+    RunTask.Shared shared =
+        new RunTask.Shared(
+            train,
+            validation,
+            new Semaphore(parallelism, true),
+            stepInterval,
+            SerialListener.recording(serial, result),
+            serial,
+            continueOnFailure ? failures : null);
+    // One thread per run, each a plain loop; the permits bound how many train at once.
+    ExecutorService pool = Executors.newFixedThreadPool(plan.size(), new TrainerThreads());
+    ExecutorCompletionService<Void> runs = new ExecutorCompletionService<>(pool);
+    synchronized (this) {
+      // All submitted before cancel() can see the pool: it never refuses a run.
       for (RunPlan.Run planned : plan.runs()) {
-        RunTask task =
-            new RunTask(
-                data,
-                planned,
-                parallelism,
-                stepInterval,
-                continueOnFailure ? failures : null,
-                result,
-                serial,
-                pool,
-                firstFailure);
-        started.add(task);
-        tasks = List.copyOf(started);
-        pool.execute(task);
+        runs.submit(new RunTask(planned, shared, parallelism));
       }
-      CompletableFuture<?> all =
-          CompletableFuture.allOf(
-              started.stream().map(RunTask::done).toArray(CompletableFuture[]::new));
-      // Returns when every run is done or as soon as one fails: no waiting for the others.
-      CompletableFuture.anyOf(all, firstFailure).get();
-      all.getNow(null);
+      running = pool;
+    }
+    try {
+      // In the order they finish: the first run that fails stops the others at once.
+      for (int i = 0; i < plan.size(); i++) {
+        runs.take().get();
+      }
       return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted(result);
-    } catch (ExecutionException | java.util.concurrent.CompletionException e) {
-      if (cancelled) {
-        throw interrupted(result);
-      }
+    } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TrainingInterruptedException) {
         throw interrupted(result);
@@ -129,25 +124,25 @@ public final class Experiment {
         throw err;
       }
       throw new IllegalStateException(cause);
-    } catch (RejectedExecutionException e) {
-      // cancel() shut the pool down while runs were being queued.
-      throw interrupted(result);
     } finally {
+      synchronized (this) {
+        running = null;
+      }
       stop(pool);
-      started.forEach(RunTask::close);
     }
   }
 
   /**
-   * Stops a running {@link #run} from another thread (e.g. a Ctrl-C hook) and waits for its
-   * workers; {@code run} then throws {@link TrainingInterruptedException}.
+   * Stops a running {@link #run} from another thread (e.g. a Ctrl-C hook) by interrupting its runs,
+   * and waits for them to stop; {@code run} then throws {@link TrainingInterruptedException}.
    */
   public void cancel() {
-    cancelled = true;
-    ExecutorService pool = running;
+    ExecutorService pool;
+    synchronized (this) {
+      pool = running;
+    }
     if (pool != null) {
       stop(pool);
-      tasks.forEach(RunTask::abandon);
     }
   }
 
@@ -192,13 +187,18 @@ public final class Experiment {
         "Training interrupted; epochs completed: " + epochsCompleted(h), all);
   }
 
+  /** Interrupts the runs and waits for them to close their native arrays, even if interrupted. */
   private static void stop(ExecutorService pool) {
     pool.shutdownNow();
+    boolean interrupted = Thread.interrupted();
     try {
-      // Workers stop at their next step; waiting lets them close their native arrays.
       pool.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -208,7 +208,8 @@ public final class Experiment {
    * hyper-parameters; mixing the two is an error, so nothing is silently overridden.
    */
   public static final class Builder {
-    private FashionMnistData data;
+    private Split train;
+    private Split validation;
     private RunPlan plan;
     private List<Scenario> scenarios;
     private Hyperparameters hyperparameters;
@@ -218,9 +219,18 @@ public final class Experiment {
 
     private Builder() {}
 
-    /** Sets the data (required). */
+    /** Sets the data (required, or {@link #setSplits}): its training and validation splits. */
     public Builder setData(FashionMnistData data) {
-      this.data = data;
+      return setSplits(data.train(), data.validation());
+    }
+
+    /**
+     * Sets the images to train on (each run uses the first {@code trainSize} of them) and to
+     * validate on; for data other than Fashion-MNIST's, e.g. a small set in tests.
+     */
+    public Builder setSplits(Split train, Split validation) {
+      this.train = train;
+      this.validation = validation;
       return this;
     }
 
@@ -273,7 +283,7 @@ public final class Experiment {
 
     /** Validates and builds; the builder stays usable. */
     public Experiment build() {
-      if (data == null) {
+      if (train == null || validation == null) {
         throw new IllegalArgumentException("Experiment needs data: call setData(...)");
       }
       if (plan != null && (scenarios != null || hyperparameters != null)) {

@@ -1,8 +1,6 @@
 package dev.scalinglab.experiment;
 
-import dev.scalinglab.data.InputScale;
 import dev.scalinglab.train.Hyperparameters;
-import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.Scenario;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +9,9 @@ import java.util.Set;
 
 /**
  * What an {@link Experiment} trains: a list of runs, each a scenario (its name unique in the plan)
- * with its hyper-parameters. Static factories give the three shapes the project uses: scenarios
- * side by side ({@link #of}), scenarios × seeds ({@link #seeds}), and a grid of input scale ×
- * learning rate for the uncompensated and compensated models ({@link #grid}).
+ * with its hyper-parameters, and what the run is one instance of. Static factories give scenarios
+ * side by side ({@link #of}) and scenarios × seeds ({@link #seeds}); {@link Sweep#plan} gives a
+ * grid of input scale × learning rate.
  *
  * @param runs the trainings, in the order they start
  */
@@ -25,8 +23,8 @@ public record RunPlan(List<Run> runs) {
    * @param scenario what to train; its name names the run's history rows
    * @param hyperparameters how to train it
    * @param group what the run is one instance of: the scenario for {@link #seeds} ("A" for
-   *     "A[seed=43]"), the model for {@link #grid}, else the run's own name
-   * @param cell the grid cell for {@link #grid} runs, else null
+   *     "A[seed=43]"), the model for a {@link Sweep#plan}, else the run's own name
+   * @param cell the grid cell of a {@link Sweep#plan} run, else null
    */
   public record Run(Scenario scenario, Hyperparameters hyperparameters, String group, Cell cell) {
 
@@ -34,17 +32,22 @@ public record RunPlan(List<Run> runs) {
     public String name() {
       return scenario.name();
     }
+
+    /** Returns the seed of the run's initial weights and batch order. */
+    public long seed() {
+      return hyperparameters.seed();
+    }
   }
 
   /**
-   * A cell of a {@link #grid}.
+   * A cell of a grid ({@link Sweep#plan}).
    *
-   * @param model uncompensated or compensated
+   * @param compensated whether the first kernel's learning rate has the exact factor
    * @param scale input scale s
    * @param lr base learning rate
    * @param kernelLr the first kernel's learning rate
    */
-  public record Cell(Sweep.Model model, double scale, double lr, double kernelLr) {}
+  public record Cell(boolean compensated, double scale, double lr, double kernelLr) {}
 
   /** Validates: at least one run, names unique. */
   public RunPlan {
@@ -93,51 +96,6 @@ public record RunPlan(List<Run> runs) {
   /** Returns the name of one run of {@link #seeds}, e.g. {@code A[seed=43]}. */
   public static String seedRunName(String scenario, long seed) {
     return scenario + "[seed=" + seed + "]";
-  }
-
-  /**
-   * Returns the grid input scale × learning rate for both models: uncompensated (features raw / 255
-   * · s, first kernel Glorot / s, the cell's learning rate everywhere) and compensated (the same,
-   * with the first kernel's rate times the optimizer's exact factor, 1/s² for SGD); {@code hp}
-   * gives everything but the learning rate.
-   *
-   * @throws IllegalArgumentException for an empty, repeated or invalid scale or learning rate, or a
-   *     cell whose first-kernel learning rate float32 cannot hold
-   */
-  public static RunPlan grid(List<Double> scales, List<Double> lrs, Hyperparameters hp) {
-    if (scales.isEmpty()) {
-      throw new IllegalArgumentException("A sweep needs at least one input scale");
-    }
-    if (lrs.isEmpty()) {
-      throw new IllegalArgumentException("A sweep needs at least one learning rate");
-    }
-    if (scales.stream().distinct().count() != scales.size()) {
-      throw new IllegalArgumentException("input scales must be distinct: " + scales);
-    }
-    if (lrs.stream().distinct().count() != lrs.size()) {
-      throw new IllegalArgumentException("learning rates must be distinct: " + lrs);
-    }
-    scales.forEach(InputScale::check);
-    List<Run> runs = new ArrayList<>();
-    for (Sweep.Model model : Sweep.Model.values()) {
-      for (double s : scales) {
-        for (double lr : lrs) {
-          Hyperparameters cellHp = hp.withLearningRate(lr);
-          double factor =
-              model == Sweep.Model.COMPENSATED ? hp.optimizer().exactKernelFactor(s) : 1;
-          String name = Sweep.name(model, s, lr);
-          LrMultipliers multipliers = LrMultipliers.firstKernel(factor);
-          multipliers.checkRepresentable(lr, "s = " + Sweep.number(s) + ", " + model);
-          runs.add(
-              new Run(
-                  new Scenario(name, name, (float) s, multipliers),
-                  cellHp,
-                  model.toString(),
-                  new Cell(model, s, lr, lr * factor)));
-        }
-      }
-    }
-    return new RunPlan(runs);
   }
 
   /** Returns the run names, in plan order. */

@@ -2,169 +2,108 @@ package dev.scalinglab.experiment;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.data.Split;
 import dev.scalinglab.engine.IntraOpThreads;
 import dev.scalinglab.train.EpochResult;
-import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.ModelTrainer;
-import dev.scalinglab.train.Scenario;
-import dev.scalinglab.train.StepResult;
 import dev.scalinglab.train.TrainingInterruptedException;
 import dev.scalinglab.train.TrainingListener;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 
 /**
- * One run's training, one epoch per task: each finished epoch queues the next behind the other
- * runs' epochs, so the workers take runs round-robin and stay busy to the end (five scenarios on
- * two workers take 2.5 scenario-times, not 3). Whichever worker runs an epoch first sets its own
- * libtorch intra-op thread count to the run's ({@link IntraOpThreads#perTraining}), so a run's
- * numbers do not depend on the worker.
+ * One run's training, a plain loop over its epochs on its own thread. Each epoch holds one of the
+ * experiment's permits (a fair semaphore, one permit per training at once): a finished epoch queues
+ * the run behind the others, so runs take turns epoch by epoch and the cores stay busy to the end
+ * (five scenarios on two cores take 2.5 scenario-times, not 3). The thread's libtorch intra-op
+ * count is the run's ({@link IntraOpThreads#perTraining}). An interrupt stops the run at its next
+ * step or while it waits for a permit.
  */
-final class RunTask implements Runnable {
-  private final FashionMnistData data;
-  private final int stepInterval;
-  private final Map<String, RuntimeException> failures;
-  private final Scenario scenario;
-  private final Hyperparameters hp;
-  private final int intraOpThreads;
-  private final History result;
-  private final TrainingListener listener;
-  private final TrainingListener recording;
-  private final ExecutorService pool;
-  private final CompletableFuture<Void> firstFailure;
-  private final CompletableFuture<Void> done = new CompletableFuture<>();
-
-  /** Completes when the run has finished, failed or been stopped. */
-  CompletableFuture<Void> done() {
-    return done;
-  }
-
-  private NDManager manager;
-  private ModelTrainer trainer;
+final class RunTask implements Callable<Void> {
 
   /**
-   * Creates the task of {@code run}, one of {@code concurrent} trainings at once; {@code failures}
-   * (or null to fail the experiment) collects a run that throws, and {@code firstFailure} completes
-   * when one fails the experiment.
+   * What the runs of one experiment share.
+   *
+   * @param train the images every run trains on (its first {@code trainSize})
+   * @param validation the images every run is validated on
+   * @param permits one permit per training at once, fair
+   * @param stepInterval steps between two step-level loss records
+   * @param recording the listener that records rows in the history and passes them on (serialised)
+   * @param serial the same listener without recording, for the stand-in row of a failed run
+   * @param failures where a run that throws is recorded so the others go on; null to fail the
+   *     experiment instead
    */
-  RunTask(
-      FashionMnistData data,
-      RunPlan.Run run,
-      int concurrent,
+  record Shared(
+      Split train,
+      Split validation,
+      Semaphore permits,
       int stepInterval,
-      Map<String, RuntimeException> failures,
-      History result,
-      TrainingListener listener,
-      ExecutorService pool,
-      CompletableFuture<Void> firstFailure) {
-    this.data = data;
-    this.stepInterval = stepInterval;
-    this.failures = failures;
-    this.scenario = run.scenario();
-    this.hp = run.hyperparameters();
-    this.intraOpThreads = IntraOpThreads.perTraining(concurrent, hp.batchSize());
-    this.result = result;
-    this.listener = listener;
-    this.recording =
-        new TrainingListener() {
-          @Override
-          public void onProgress(String name, int epoch, int step, int steps) {
-            listener.onProgress(name, epoch, step, steps);
-          }
+      TrainingListener recording,
+      TrainingListener serial,
+      Map<String, RuntimeException> failures) {}
 
-          @Override
-          public void onStep(StepResult row) {
-            listener.onStep(row);
-          }
+  private final RunPlan.Run run;
+  private final Shared shared;
+  private final int intraOpThreads;
 
-          @Override
-          public void onEpoch(EpochResult row) {
-            // In the history before anyone hears of it: a listener may read the history.
-            result.add(row);
-            listener.onEpoch(row);
-          }
-        };
-    this.pool = pool;
-    this.firstFailure = firstFailure;
+  /** Creates the task of {@code run}, one of {@code concurrent} trainings at once. */
+  RunTask(RunPlan.Run run, Shared shared, int concurrent) {
+    this.run = run;
+    this.shared = shared;
+    this.intraOpThreads = IntraOpThreads.perTraining(concurrent, run.hyperparameters().batchSize());
   }
 
   @Override
-  public synchronized void run() {
-    if (done.isDone()) {
-      return;
-    }
-    try {
-      IntraOpThreads.apply(intraOpThreads);
-      if (trainer == null) {
-        manager = Engine.getInstance().newBaseManager();
-        trainer = ModelTrainer.create(data, scenario, hp, manager).setStepInterval(stepInterval);
+  public Void call() {
+    Hyperparameters hp = run.hyperparameters();
+    IntraOpThreads.apply(intraOpThreads);
+    ModelTrainer trainer = null;
+    try (NDManager manager = Engine.getInstance().newBaseManager()) {
+      for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+        acquire(epoch - 1);
+        EpochResult row;
+        try {
+          if (trainer == null) {
+            trainer =
+                ModelTrainer.create(
+                        shared.train(), shared.validation(), run.scenario(), hp, manager)
+                    .setStepInterval(shared.stepInterval());
+          }
+          row = trainer.trainEpoch(shared.recording());
+        } finally {
+          shared.permits().release();
+        }
+        if (row.diverged()) {
+          break;
+        }
       }
-      EpochResult row = trainer.trainEpoch(recording);
-      if (row.diverged() || row.epoch() >= hp.epochs()) {
-        close();
-        done.complete(null);
-      } else {
-        pool.execute(this);
-      }
-    } catch (RejectedExecutionException e) {
-      // The pool was shut down (cancel) between two epochs: stopped, not failed.
-      abandon();
-      close();
+    } catch (TrainingInterruptedException e) {
+      throw e;
     } catch (RuntimeException e) {
-      int epochs = epochs();
-      close();
-      if (failures != null && !(e instanceof TrainingInterruptedException)) {
-        // Keep what the run finished, note why it stopped, and let the others go on.
-        failures.put(scenario.name(), e);
-        listener.onEpoch(failedRow(epochs + 1));
-        done.complete(null);
-      } else {
-        done.completeExceptionally(e);
-        firstFailure.completeExceptionally(e);
+      if (shared.failures() == null) {
+        throw e;
       }
-    } catch (Error e) {
-      close();
-      done.completeExceptionally(e);
-      firstFailure.completeExceptionally(e);
+      // Keep what the run finished, note why it stopped, and let the others go on.
+      shared.failures().put(run.name(), e);
+      int done = trainer == null ? 0 : trainer.epochsCompleted();
+      shared.serial().onEpoch(failedRow(done + 1));
     }
+    return null;
   }
 
-  private int epochs() {
-    return trainer == null ? 0 : trainer.epochsCompleted();
+  private void acquire(int epochsCompleted) {
+    try {
+      shared.permits().acquire();
+    } catch (InterruptedException e) {
+      throw new TrainingInterruptedException(run.name(), epochsCompleted);
+    }
   }
 
   /** A stand-in row that lets listeners count a failed run as finished; not in the history. */
   private EpochResult failedRow(int epoch) {
     return new EpochResult(
-        scenario.name(),
-        epoch,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        0,
-        true);
-  }
-
-  /** Marks a run that will not go on (cancelled) as interrupted, so no one waits for it. */
-  void abandon() {
-    TrainingInterruptedException stopped =
-        new TrainingInterruptedException(scenario.name(), result.rows(scenario.name()).size());
-    done.completeExceptionally(stopped);
-    firstFailure.completeExceptionally(stopped);
-  }
-
-  /** Releases the trainer once no epoch runs; safe to call more than once, from any thread. */
-  synchronized void close() {
-    if (manager != null) {
-      manager.close();
-      manager = null;
-      trainer = null;
-    }
+        run.name(), epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
   }
 }

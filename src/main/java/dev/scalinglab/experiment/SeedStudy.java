@@ -11,6 +11,7 @@ import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.report.Bands;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.LrMultipliers;
 import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingListener;
 import java.awt.image.BufferedImage;
@@ -73,7 +74,7 @@ public final class SeedStudy {
    */
   public static Result run(Experiment experiment, TrainingListener listener) {
     History h = experiment.run(listener);
-    return new Result(h, aggregate(h));
+    return new Result(h, aggregate(experiment.plan(), h));
   }
 
   /** Returns the name of one run in the raw history, e.g. {@code A[seed=43]}. */
@@ -83,26 +84,61 @@ public final class SeedStudy {
 
   /**
    * Returns the history table (whose {@code diverged} marks the epoch a run diverged at, its last)
-   * with two more columns: {@code base} (the scenario without its seed) and {@code seed}; rows
-   * whose scenario is not named like {@link #runName} keep their name as base and have a missing
-   * seed.
+   * with two more columns from {@code plan}'s runs: {@code base} (the scenario the run is an
+   * instance of, {@link RunPlan.Run#group}) and {@code seed}.
    */
-  public static Table runs(History history) {
+  public static Table runs(RunPlan plan, History history) {
     Table t = history.table();
     StringColumn group = StringColumn.create("base");
     LongColumn seed = LongColumn.create("seed");
-    for (int row = 0; row < t.rowCount(); row++) {
-      String name = t.stringColumn("scenario").get(row);
-      Matcher m = RUN_NAME.matcher(name);
-      if (m.matches()) {
-        group.append(m.group(1));
-        seed.append(Long.parseLong(m.group(2)));
-      } else {
-        group.append(name);
-        seed.appendMissing();
+    for (String name : t.stringColumn("scenario")) {
+      RunPlan.Run run = plan.run(name);
+      if (run == null) {
+        throw new IllegalArgumentException("run " + name + " is not in the plan");
       }
+      group.append(run.group());
+      seed.append(run.seed());
     }
     return t.addColumns(group, seed).setName("runs");
+  }
+
+  /**
+   * As {@link #runs(RunPlan, History)} for a history without its plan (e.g. read back from a file):
+   * runs named as {@link #runName} give base and seed; other rows keep their name as base and have
+   * a missing seed.
+   */
+  public static Table runs(History history) {
+    Table t = runs(planOf(history), history);
+    LongColumn seed = t.longColumn("seed");
+    for (int row = 0; row < t.rowCount(); row++) {
+      if (!RUN_NAME.matcher(t.stringColumn("scenario").get(row)).matches()) {
+        seed.setMissing(row);
+      }
+    }
+    return t;
+  }
+
+  /** As {@link #aggregate(RunPlan, History)} for a history without its plan; see {@link #runs}. */
+  public static Table aggregate(History history) {
+    return aggregate(planOf(history), history);
+  }
+
+  /**
+   * Returns a plan that names each run of {@code history} as {@link #runName} does (its seed from
+   * the name), or as its own group with the default seed: the facts a plan would have given.
+   */
+  private static RunPlan planOf(History history) {
+    List<RunPlan.Run> runs = new ArrayList<>();
+    for (String name : history.scenarios()) {
+      Matcher m = RUN_NAME.matcher(name);
+      Hyperparameters hp =
+          m.matches()
+              ? Hyperparameters.QUESTION.withSeed(Long.parseLong(m.group(2)))
+              : Hyperparameters.QUESTION;
+      Scenario s = new Scenario(name, name, 1f, LrMultipliers.NONE);
+      runs.add(new RunPlan.Run(s, hp, m.matches() ? m.group(1) : name, null));
+    }
+    return new RunPlan(runs);
   }
 
   /**
@@ -112,8 +148,8 @@ public final class SeedStudy {
    * Tablesaw treats NaN as missing, so a diverged run's NaN or infinite loss is left out of the
    * loss columns.
    */
-  public static Table aggregate(History history) {
-    Table runs = runs(history);
+  public static Table aggregate(RunPlan plan, History history) {
+    Table runs = runs(plan, history);
     // An infinite loss is as unusable as NaN for a mean: leave both out of every statistic, so
     // mean, std, min and max agree ("none finite" when printed) and `diverged` counts the runs.
     for (String metric : METRICS) {
@@ -159,8 +195,7 @@ public final class SeedStudy {
     }
     List<String> order = new ArrayList<>();
     for (String name : history.scenarios()) {
-      Matcher m = RUN_NAME.matcher(name);
-      String g = m.matches() ? m.group(1) : name;
+      String g = plan.run(name).group();
       if (!order.contains(g)) {
         order.add(g);
       }

@@ -1,12 +1,16 @@
 package dev.scalinglab.experiment;
 
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.data.InputScale;
 import dev.scalinglab.report.Heatmaps;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.LrMultipliers;
+import dev.scalinglab.train.Scenario;
 import dev.scalinglab.train.TrainingListener;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +23,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A grid over input scale s × learning rate ({@link RunPlan#grid}) for two models: the
- * uncompensated one (features raw / 255 · s, first kernel Glorot / s, the plain learning rate
- * everywhere) and the compensated one (the same, with the first kernel's learning rate times the
- * optimizer's exact factor, 1/s² for SGD). Cells train in parallel on all cores; a cell that
- * diverges or fails is recorded as such and the sweep goes on. Returns a {@link Result}: the table
- * and its heatmap.
+ * A grid over input scale s × learning rate ({@link #plan}) for two models: the uncompensated one
+ * (features raw / 255 · s, first kernel Glorot / s, the plain learning rate everywhere) and the
+ * compensated one (the same, with the first kernel's learning rate times the optimizer's exact
+ * factor, 1/s² for SGD). Cells train in parallel on all cores; a cell that diverges or fails is
+ * recorded as such and the sweep goes on. Returns a {@link Result}: the table and its heatmap.
  */
 public final class Sweep {
 
@@ -126,12 +129,56 @@ public final class Sweep {
   }
 
   /**
-   * Trains every cell of {@link RunPlan#grid}({@code scales}, {@code lrs}, {@code hp}) in parallel
-   * and returns the result; a cell that diverges or throws is recorded as such.
+   * Returns the grid input scale × learning rate for both models: uncompensated (features raw / 255
+   * · s, first kernel Glorot / s, the cell's learning rate everywhere) and compensated (the same,
+   * with the first kernel's rate times the optimizer's exact factor, 1/s² for SGD); {@code hp}
+   * gives everything but the learning rate.
+   *
+   * @throws IllegalArgumentException for an empty, repeated or invalid scale or learning rate, or a
+   *     cell whose first-kernel learning rate float32 cannot hold
+   */
+  public static RunPlan plan(List<Double> scales, List<Double> lrs, Hyperparameters hp) {
+    if (scales.isEmpty()) {
+      throw new IllegalArgumentException("A sweep needs at least one input scale");
+    }
+    if (lrs.isEmpty()) {
+      throw new IllegalArgumentException("A sweep needs at least one learning rate");
+    }
+    if (scales.stream().distinct().count() != scales.size()) {
+      throw new IllegalArgumentException("input scales must be distinct: " + scales);
+    }
+    if (lrs.stream().distinct().count() != lrs.size()) {
+      throw new IllegalArgumentException("learning rates must be distinct: " + lrs);
+    }
+    scales.forEach(InputScale::check);
+    List<RunPlan.Run> runs = new ArrayList<>();
+    for (Model model : Model.values()) {
+      for (double s : scales) {
+        for (double lr : lrs) {
+          Hyperparameters cellHp = hp.withLearningRate(lr);
+          double factor = model == Model.COMPENSATED ? hp.optimizer().exactKernelFactor(s) : 1;
+          String name = name(model, s, lr);
+          LrMultipliers multipliers = LrMultipliers.firstKernel(factor);
+          multipliers.checkRepresentable(lr, "s = " + number(s) + ", " + model);
+          runs.add(
+              new RunPlan.Run(
+                  new Scenario(name, name, (float) s, multipliers),
+                  cellHp,
+                  model.toString(),
+                  new RunPlan.Cell(model == Model.COMPENSATED, s, lr, lr * factor)));
+        }
+      }
+    }
+    return new RunPlan(runs);
+  }
+
+  /**
+   * Trains every cell of {@link #plan}({@code scales}, {@code lrs}, {@code hp}) in parallel and
+   * returns the result; a cell that diverges or throws is recorded as such.
    */
   public static Result run(
       FashionMnistData data, List<Double> scales, List<Double> lrs, Hyperparameters hp) {
-    return run(experiment(data, RunPlan.grid(scales, lrs, hp)), cell -> {});
+    return run(experiment(data, plan(scales, lrs, hp)), cell -> {});
   }
 
   /** Returns the experiment that trains {@code grid}, going on past cells that throw. */
@@ -159,7 +206,7 @@ public final class Sweep {
             RunPlan.Cell c = run.cell();
             onCell.accept(
                 new Cell(
-                    c.model(),
+                    model(c),
                     c.scale(),
                     c.lr(),
                     c.kernelLr(),
@@ -205,7 +252,7 @@ public final class Sweep {
       RunPlan.Cell spec = run.cell();
       EpochResult last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
       Status st = status(last, failed);
-      model.append(spec.model().toString());
+      model.append(model(spec).toString());
       scale.append(spec.scale());
       lr.append(spec.lr());
       kernelLr.append(spec.kernelLr());
@@ -230,6 +277,10 @@ public final class Sweep {
         status,
         diverged,
         seconds);
+  }
+
+  private static Model model(RunPlan.Cell cell) {
+    return cell.compensated() ? Model.COMPENSATED : Model.UNCOMPENSATED;
   }
 
   private static Status status(EpochResult last, boolean failed) {

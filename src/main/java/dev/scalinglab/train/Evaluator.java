@@ -28,31 +28,28 @@ public final class Evaluator {
   /** Returns the metrics of {@code model} on ({@code features}, {@code labels}). */
   public Evaluation evaluate(Mlp model, NDArray features, NDArray labels, NDManager parent) {
     long n = features.getShape().get(0);
-    Evaluation[] out = new Evaluation[1];
+    boolean previousMode = GradientScope.setRecording(false);
     try (NDManager manager = parent.newSubManager()) {
-      GradientScope.withoutGradients(
-          () -> {
-            NDArray lossSum = manager.zeros(new Shape());
-            NDArray correct = manager.zeros(new Shape(), DataType.INT64);
-            NDArray unitStuck = null;
-            for (long from = 0; from < n; from += CHUNK) {
-              long to = Math.min(n, from + CHUNK);
-              NDIndex rows = new NDIndex(from + ":" + to);
-              NDArray x = features.get(manager, rows);
-              NDArray y = labels.get(manager, rows);
-              NDArray pre = model.firstPreActivations(x);
-              NDArray logits = model.forwardFromFirstPreActivations(pre, false);
-              lossSum.addi(loss.evaluate(new NDList(y), new NDList(logits)).mul(to - from));
-              correct.addi(logits.argMax(1).eq(y).countNonzero());
-              NDArray chunkStuck =
-                  stuck(model, x, pre).toType(DataType.INT32, false).min(new int[] {0});
-              unitStuck = unitStuck == null ? chunkStuck : unitStuck.minimum(chunkStuck);
-            }
-            double dead = unitStuck.countNonzero().getLong() / (double) unitStuck.size();
-            out[0] = new Evaluation(lossSum.getFloat() / n, correct.getLong() / (double) n, dead);
-          });
+      NDArray lossSum = manager.zeros(new Shape());
+      NDArray correct = manager.zeros(new Shape(), DataType.INT64);
+      NDArray unitStuck = null;
+      for (long from = 0; from < n; from += CHUNK) {
+        long to = Math.min(n, from + CHUNK);
+        NDIndex rows = new NDIndex(from + ":" + to);
+        NDArray x = features.get(manager, rows);
+        NDArray y = labels.get(manager, rows);
+        NDArray pre = model.firstPreActivations(x);
+        NDArray logits = model.forwardFromFirstPreActivations(pre, false);
+        lossSum.addi(loss.evaluate(new NDList(y), new NDList(logits)).mul(to - from));
+        correct.addi(logits.argMax(1).eq(y).countNonzero());
+        NDArray chunkStuck = stuck(model, x, pre).toType(DataType.INT32, false).min(new int[] {0});
+        unitStuck = unitStuck == null ? chunkStuck : unitStuck.minimum(chunkStuck);
+      }
+      double dead = unitStuck.countNonzero().getLong() / (double) unitStuck.size();
+      return new Evaluation(lossSum.getFloat() / n, correct.getLong() / (double) n, dead);
+    } finally {
+      GradientScope.setRecording(previousMode);
     }
-    return out[0];
   }
 
   /** Returns, per image and unit, whether the first hidden activation's gradient is ~0. */

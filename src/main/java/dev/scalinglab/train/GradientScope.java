@@ -8,63 +8,39 @@ import ai.djl.training.GradientCollector;
 import dev.scalinglab.engine.EngineSetup;
 
 /**
- * Records the operations of one training step so that {@link #backward} can compute gradients.
+ * Gradient recording for the training steps, in two forms: a scope ({@link #open}) that records
+ * until closed and runs backward, and a switch ({@link #setRecording}) for loops that flip the mode
+ * themselves.
  *
  * <p>DJL's PyTorch {@code GradientCollector} allows one collector per JVM at a time (a static
  * flag), which would serialise scenarios trained side by side. PyTorch's grad mode is thread-local,
- * so on the PyTorch engine this scope switches it for the calling thread only and calls the
- * engine's backward directly; other engines get DJL's collector.
+ * so on the PyTorch engine both forms switch it for the calling thread only and backward calls the
+ * engine directly; other engines get DJL's collector. Nothing here starts the engine: whoever
+ * builds a model has started it ({@link EngineSetup#configure}).
  */
 public final class GradientScope implements AutoCloseable {
-
-  private static final boolean PYTORCH = pytorchEngine();
 
   private final GradientCollector collector;
   private final boolean previousMode;
 
   private GradientScope(boolean djlCollector) {
-    if (!djlCollector) {
-      collector = null;
-      previousMode = JniUtils.isGradMode();
-      JniUtils.setGradMode(true);
-    } else {
+    if (djlCollector) {
       collector = Engine.getInstance().newGradientCollector();
       previousMode = false;
+    } else {
+      collector = null;
+      previousMode = setRecording(true);
     }
   }
 
-  private static boolean pytorchEngine() {
-    // Thread settings must be in place before the engine starts.
-    EngineSetup.configure();
-    return "PyTorch".equals(Engine.getInstance().getEngineName());
-  }
-
-  /** Returns whether the engine is PyTorch, whose thread-local grad mode the fast paths use. */
+  /** Returns whether the engine is PyTorch, whose thread-local grad mode the steps use. */
   static boolean isPyTorch() {
-    return PYTORCH;
+    return EngineSetup.isPyTorch();
   }
 
-  /**
-   * Switches recording on the calling thread and returns the previous mode (PyTorch only: the
-   * training loop flips it twice a step instead of opening a scope).
-   */
-  static boolean setRecording(boolean on) {
-    boolean previous = JniUtils.isGradMode();
-    JniUtils.setGradMode(on);
-    return previous;
-  }
-
-  /**
-   * Accumulates d(target)/d(parameter) with {@code seed} (ones shaped like target) as the starting
-   * gradient (PyTorch only; lets a loop reuse one seed array for every step).
-   */
-  static void backward(NDArray target, NDArray seed) {
-    JniUtils.backward((PtNDArray) target, (PtNDArray) seed, false, false);
-  }
-
-  /** Starts recording on the calling thread. */
+  /** Starts recording on the calling thread (DJL's collector on engines other than PyTorch). */
   public static GradientScope open() {
-    return new GradientScope(!PYTORCH);
+    return new GradientScope(!isPyTorch());
   }
 
   /**
@@ -72,25 +48,31 @@ public final class GradientScope implements AutoCloseable {
    * time), else with PyTorch's thread-local grad mode (PyTorch only).
    */
   static GradientScope open(boolean djlCollector) {
-    if (!djlCollector && !PYTORCH) {
+    if (!djlCollector && !isPyTorch()) {
       throw new IllegalStateException("thread-local grad mode needs the PyTorch engine");
     }
     return new GradientScope(djlCollector);
   }
 
-  /** Runs {@code body} with gradient recording off on the calling thread (inference). */
-  public static void withoutGradients(Runnable body) {
-    if (!PYTORCH) {
-      body.run();
-      return;
+  /**
+   * Switches recording on the calling thread and returns the previous mode, for the caller to
+   * restore (PyTorch; elsewhere recording happens only in a scope, and this returns false).
+   */
+  public static boolean setRecording(boolean on) {
+    if (!isPyTorch()) {
+      return false;
     }
     boolean previous = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
-    try {
-      body.run();
-    } finally {
-      JniUtils.setGradMode(previous);
-    }
+    JniUtils.setGradMode(on);
+    return previous;
+  }
+
+  /**
+   * Accumulates d(target)/d(parameter) with {@code seed} (shaped like target) as the starting
+   * gradient (PyTorch only; lets a loop reuse one seed array for every step).
+   */
+  static void backward(NDArray target, NDArray seed) {
+    JniUtils.backward((PtNDArray) target, (PtNDArray) seed, false, false);
   }
 
   /** Accumulates d(target)/d(parameter) into every parameter's gradient. */
@@ -100,37 +82,17 @@ public final class GradientScope implements AutoCloseable {
       return;
     }
     try (NDArray ones = target.onesLike()) {
-      JniUtils.backward((PtNDArray) target, (PtNDArray) ones, false, false);
+      backward(target, ones);
     }
   }
 
   /** Clears a parameter's accumulated gradient; PyTorch adds each backward to the last. */
   public static void zeroGradient(NDArray parameter) {
-    if (PYTORCH) {
+    if (isPyTorch()) {
       JniUtils.zeroGrad((PtNDArray) parameter);
     } else {
       try (NDArray grad = parameter.getGradient()) {
         grad.subi(grad);
-      }
-    }
-  }
-
-  /**
-   * Returns a guard that restores the calling thread's grad mode when closed (PyTorch; a no-op
-   * elsewhere): the training loop switches the mode itself step by step.
-   */
-  static ModeGuard saveMode() {
-    return new ModeGuard();
-  }
-
-  /** Restores a thread's grad mode when closed; see {@link #saveMode}. */
-  static final class ModeGuard implements AutoCloseable {
-    private final boolean previous = PYTORCH && JniUtils.isGradMode();
-
-    @Override
-    public void close() {
-      if (PYTORCH) {
-        JniUtils.setGradMode(previous);
       }
     }
   }
@@ -141,7 +103,7 @@ public final class GradientScope implements AutoCloseable {
     if (collector != null) {
       collector.close();
     } else {
-      JniUtils.setGradMode(previousMode);
+      setRecording(previousMode);
     }
   }
 }

@@ -7,13 +7,15 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.tracker.FixedPerVarTracker;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.data.Split;
+import dev.scalinglab.engine.EngineSetup;
 import dev.scalinglab.model.Mlp;
 import java.util.function.Function;
 
 /**
- * Trains one {@link Mlp} of a {@link Scenario}, epoch by epoch or step by step: a {@link
- * TrainingStep} over each epoch's {@link BatchOrder}, an {@link Evaluator} after each epoch, and
- * checks for divergence.
+ * Trains one {@link Mlp} of a {@link Scenario}. One primitive trains: {@link #trainSteps} runs the
+ * next N steps (a {@link TrainingStep} over each epoch's {@link BatchOrder}, checking for
+ * divergence); {@link #endEpoch} makes an epoch's row (an {@link Evaluator} on the validation
+ * split); {@link #trainEpoch} is the two in a row.
  *
  * <p>The features at input scale s live on the engine for the whole run, and loss and accuracy
  * accumulate there ({@link EpochSums}); the host reads them every {@link #stepInterval()} steps for
@@ -48,7 +50,8 @@ public final class ModelTrainer implements AutoCloseable {
   private final TrainingStep step;
   private final Evaluator evaluator = new Evaluator();
   private int stepInterval = DEFAULT_STEP_INTERVAL;
-  private int epochsCompleted;
+  private int epoch = 1;
+  private int rows;
   private long stepsCompleted;
   private EpochState current;
 
@@ -58,10 +61,19 @@ public final class ModelTrainer implements AutoCloseable {
    */
   public static ModelTrainer create(
       FashionMnistData data, Scenario scenario, Hyperparameters hp, NDManager parent) {
+    return create(data.train(), data.validation(), scenario, hp, parent);
+  }
+
+  /**
+   * Creates the model of {@code scenario} on the first {@code hp.trainSize()} images of {@code
+   * train}, validated on {@code validation}; everything lives under {@code parent}.
+   */
+  public static ModelTrainer create(
+      Split train, Split validation, Scenario scenario, Hyperparameters hp, NDManager parent) {
     return new ModelTrainer(
         scenario.name(),
-        data.train(),
-        data.validation(),
+        train,
+        validation,
         scenario.inputScale(),
         scenario.multipliers(),
         hp,
@@ -106,6 +118,7 @@ public final class ModelTrainer implements AutoCloseable {
       throw new IllegalArgumentException(
           "train size " + hp.trainSize() + " exceeds the split's " + train.size() + " images");
     }
+    EngineSetup.configure();
     this.name = name;
     this.hp = hp;
     this.manager = parent.newSubManager();
@@ -154,9 +167,22 @@ public final class ModelTrainer implements AutoCloseable {
     return trainFeatures;
   }
 
-  /** Returns how many epochs have completed. */
+  /**
+   * Returns how many epoch rows this trainer has made ({@link #endEpoch}); epochs that {@link
+   * #trainSteps} ran through without a row are not counted.
+   */
   public int epochsCompleted() {
-    return epochsCompleted;
+    return rows;
+  }
+
+  /** Returns the epoch the next step belongs to, from 1: its batch order is seeded with it. */
+  public int epoch() {
+    return epoch;
+  }
+
+  /** Returns the steps of the current epoch that have not run yet. */
+  public int stepsLeftInEpoch() {
+    return hp.stepsPerEpoch() - currentEpoch().sums.steps();
   }
 
   /** Returns the steps between two step-level loss records. */
@@ -177,45 +203,94 @@ public final class ModelTrainer implements AutoCloseable {
   }
 
   /**
-   * Trains the rest of the current epoch (all of it unless {@link #trainSteps} ran part) and
-   * evaluates on the validation split; stops early, marking the row diverged, when the loss or a
-   * weight becomes NaN or infinite. Sends the step-level loss, progress and the epoch's row to
-   * {@code listener}.
+   * Trains the rest of the current epoch (all of it unless {@link #trainSteps} ran part; the next
+   * one if its batches have all run) and returns its row: {@link #trainSteps} then {@link
+   * #endEpoch}. Stops early, marking the row diverged, when the loss or a weight becomes NaN or
+   * infinite.
    *
    * @throws TrainingInterruptedException if the thread is interrupted
    */
   public EpochResult trainEpoch(TrainingListener listener) {
-    int epoch = epochsCompleted + 1;
-    long start = System.nanoTime();
-    int steps = hp.stepsPerEpoch();
-    int reportEvery = Math.max(1, steps / PROGRESS_REPORTS);
-    boolean diverged = false;
-    EpochState state = currentEpoch();
-    try (GradientScope.ModeGuard mode = GradientScope.saveMode()) {
-      while (state.sums.steps() < steps) {
+    if (stepsLeftInEpoch() == 0) {
+      moveToNextEpoch();
+    }
+    trainSteps(stepsLeftInEpoch(), listener);
+    return endEpoch(listener);
+  }
+
+  /**
+   * Runs the next {@code steps} steps with no listener; see {@link #trainSteps(int,
+   * TrainingListener)}.
+   */
+  public boolean trainSteps(int steps) {
+    return trainSteps(steps, TrainingListener.NONE);
+  }
+
+  /**
+   * Runs the next {@code steps} steps of the batch order: the one way this trainer trains. When an
+   * epoch's batches have all run, the next step starts the next epoch's order, and the finished
+   * epoch gets no row: rows are made by {@link #endEpoch}. Sends step-level loss every {@link
+   * #stepInterval()} steps, at the end of each epoch's batches, and progress to {@code listener}.
+   *
+   * @return false if it stopped early because the epoch's loss became NaN or infinite (checked
+   *     every {@value #CHECK_EVERY} steps of an epoch), true if all steps ran
+   * @throws TrainingInterruptedException if the thread is interrupted
+   */
+  public boolean trainSteps(int steps, TrainingListener listener) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+    }
+    boolean record = listener != TrainingListener.NONE;
+    int perEpoch = hp.stepsPerEpoch();
+    int reportEvery = Math.max(1, perEpoch / PROGRESS_REPORTS);
+    boolean previousMode = GradientScope.setRecording(false);
+    try {
+      for (int i = 0; i < steps; i++) {
         if (Thread.interrupted()) {
-          throw new TrainingInterruptedException(name, epochsCompleted);
+          throw new TrainingInterruptedException(name, rows);
         }
-        runStep(state);
+        if (stepsLeftInEpoch() == 0) {
+          moveToNextEpoch();
+        }
+        EpochState state = currentEpoch();
+        long start = System.nanoTime();
+        try (NDManager stepManager = manager.newSubManager()) {
+          step.run(state.order.batch(state.sums.steps()), stepManager, state.sums);
+        }
+        stepsCompleted++;
         int done = state.sums.steps();
-        if (state.sums.windowSteps() >= stepInterval) {
-          recordSteps(state, epoch, listener);
+        if (record && (state.sums.windowSteps() >= stepInterval || done == perEpoch)) {
+          recordSteps(state, listener);
         }
-        if (done % CHECK_EVERY == 0 && !Double.isFinite(state.sums.lossSum())) {
-          diverged = true;
-          break;
+        boolean diverged = done % CHECK_EVERY == 0 && !Double.isFinite(state.sums.lossSum());
+        if (record && !diverged && done % reportEvery == 0) {
+          listener.onProgress(name, epoch, done, perEpoch);
         }
-        if (done % reportEvery == 0) {
-          listener.onProgress(name, epoch, done, steps);
+        state.nanos += System.nanoTime() - start;
+        if (diverged) {
+          return false;
         }
       }
+      return true;
+    } finally {
+      GradientScope.setRecording(previousMode);
     }
-    recordSteps(state, epoch, listener);
+  }
+
+  /**
+   * Ends the current epoch with its row: mean loss and accuracy of the steps it ran, validation
+   * metrics, and whether it diverged (loss or a weight NaN or infinite); sends the row to {@code
+   * listener}. The next step starts the next epoch.
+   */
+  public EpochResult endEpoch(TrainingListener listener) {
+    EpochState state = currentEpoch();
+    long start = System.nanoTime();
+    recordSteps(state, listener);
     double trainLoss = state.sums.meanLoss();
     double trainAccuracy = state.sums.accuracy();
-    diverged = diverged || !Double.isFinite(trainLoss) || !weightsFinite();
+    boolean diverged = !Double.isFinite(trainLoss) || !weightsFinite();
     Evaluation eval = evaluateValidation();
-    finishEpoch();
+    double seconds = (state.nanos + System.nanoTime() - start) / 1e9;
     EpochResult result =
         new EpochResult(
             name,
@@ -225,30 +300,12 @@ public final class ModelTrainer implements AutoCloseable {
             eval.loss(),
             eval.accuracy(),
             eval.deadRelu(),
-            (System.nanoTime() - start) / 1e9,
+            seconds,
             diverged);
+    rows++;
+    closeEpoch();
     listener.onEpoch(result);
     return result;
-  }
-
-  /**
-   * Runs the next {@code steps} steps of the batch order, with no evaluation and no listener; at
-   * the end of an epoch it moves on to the next epoch's order. A later {@link #trainEpoch} finishes
-   * the current epoch from where this stopped.
-   */
-  public void trainSteps(int steps) {
-    if (steps < 0) {
-      throw new IllegalArgumentException("steps must be >= 0, got " + steps);
-    }
-    try (GradientScope.ModeGuard mode = GradientScope.saveMode()) {
-      for (int i = 0; i < steps; i++) {
-        EpochState state = currentEpoch();
-        runStep(state);
-        if (state.sums.steps() == hp.stepsPerEpoch()) {
-          finishEpoch();
-        }
-      }
-    }
   }
 
   /** Returns the validation metrics of the current model. */
@@ -256,14 +313,7 @@ public final class ModelTrainer implements AutoCloseable {
     return evaluator.evaluate(model, validationX, validationY, manager);
   }
 
-  private void runStep(EpochState state) {
-    try (NDManager stepManager = manager.newSubManager()) {
-      step.run(state.order.batch(state.sums.steps()), stepManager, state.sums);
-    }
-    stepsCompleted++;
-  }
-
-  private void recordSteps(EpochState state, int epoch, TrainingListener listener) {
+  private void recordSteps(EpochState state, TrainingListener listener) {
     int n = state.sums.windowSteps();
     if (n > 0) {
       listener.onStep(new StepResult(name, epoch, stepsCompleted, n, state.sums.takeWindow()));
@@ -290,22 +340,23 @@ public final class ModelTrainer implements AutoCloseable {
           new EpochState(
               epochManager,
               BatchOrder.shuffled(
-                  trainPixels,
-                  inputScale,
-                  trainY,
-                  hp.seed(),
-                  epochsCompleted + 1,
-                  hp.batchSize(),
-                  epochManager),
+                  trainPixels, inputScale, trainY, hp.seed(), epoch, hp.batchSize(), epochManager),
               new EpochSums(epochManager, hp.batchSize()));
     }
     return current;
   }
 
-  private void finishEpoch() {
-    epochsCompleted++;
-    current.manager.close();
-    current = null;
+  /** Leaves an epoch whose batches have all run without a row. */
+  private void moveToNextEpoch() {
+    closeEpoch();
+  }
+
+  private void closeEpoch() {
+    epoch++;
+    if (current != null) {
+      current.manager.close();
+      current = null;
+    }
   }
 
   private boolean weightsFinite() {
@@ -328,6 +379,17 @@ public final class ModelTrainer implements AutoCloseable {
     manager.close();
   }
 
-  /** The current epoch: its manager, batch order and engine-side sums. */
-  private record EpochState(NDManager manager, BatchOrder order, EpochSums sums) {}
+  /** The current epoch: its manager, batch order, engine-side sums and training time so far. */
+  private static final class EpochState {
+    private final NDManager manager;
+    private final BatchOrder order;
+    private final EpochSums sums;
+    private long nanos;
+
+    private EpochState(NDManager manager, BatchOrder order, EpochSums sums) {
+      this.manager = manager;
+      this.order = order;
+      this.sums = sums;
+    }
+  }
 }

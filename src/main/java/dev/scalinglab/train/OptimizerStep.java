@@ -50,16 +50,18 @@ final class OptimizerStep implements TrainingStep {
       batchLoss = loss.evaluate(new NDList(batch.column()), new NDList(logits));
       scope.backward(batchLoss);
     }
-    GradientScope.withoutGradients(
-        () -> {
-          for (Parameter p : parameters) {
-            NDArray weight = p.getArray();
-            NDArray grad = weight.getGradient();
-            grad.attach(stepManager);
-            optimizer.update(p.getId(), weight, grad);
-            GradientScope.zeroGradient(weight);
-          }
-          sums.add(batchLoss, logits.argMax(1).eq(batch.y()).toType(DataType.INT64, false));
-        });
+    boolean previousMode = GradientScope.setRecording(false);
+    try {
+      for (Parameter p : parameters) {
+        NDArray weight = p.getArray();
+        NDArray grad = weight.getGradient();
+        grad.attach(stepManager);
+        optimizer.update(p.getId(), weight, grad);
+        GradientScope.zeroGradient(weight);
+      }
+      sums.add(batchLoss, logits.argMax(1).eq(batch.y()).toType(DataType.INT64, false));
+    } finally {
+      GradientScope.setRecording(previousMode);
+    }
   }
 }

@@ -1,13 +1,19 @@
 package dev.scalinglab.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scalinglab.data.FashionMnistData;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.scalinglab.report.Bands;
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
+import dev.scalinglab.train.Scenario;
+import dev.scalinglab.train.TinyData;
+import dev.scalinglab.train.TrainingListener;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,13 +22,22 @@ import tech.tablesaw.api.Table;
 @Timeout(600)
 class SeedStudyTest {
 
+  /** 640 tiny synthetic images ({@link TinyData}): the study's arithmetic, not Fashion-MNIST. */
   private static final Hyperparameters QUICK =
-      Hyperparameters.QUESTION.withEpochs(1).withTrainSize(2000);
+      Hyperparameters.QUESTION.withEpochs(1).withTrainSize(640);
 
   @Test
   void threeSeedsGiveThreeDifferentRunsPerScenarioAndAnAggregateThatMatchesThem() {
-    SeedStudy.Result result =
-        SeedStudy.run(FashionMnistData.load(), List.of(Scenarios.a(), Scenarios.c()), QUICK, 3);
+    SeedStudy.Result result;
+    try (NDManager m = Engine.getInstance().newBaseManager()) {
+      Experiment experiment =
+          Experiment.builder()
+              .setSplits(
+                  TinyData.split("train", 640, 1, m), TinyData.split("validation", 200, 2, m))
+              .setPlan(RunPlan.seeds(List.of(Scenarios.a(), Scenarios.c()), QUICK, 3))
+              .build();
+      result = SeedStudy.run(experiment, TrainingListener.NONE);
+    }
     History h = result.history();
     assertEquals(
         List.of("A[seed=42]", "C[seed=42]", "A[seed=43]", "C[seed=43]", "A[seed=44]", "C[seed=44]"),
@@ -39,7 +54,10 @@ class SeedStudyTest {
 
     Table agg = result.aggregate();
     assertEquals(List.of("A", "C"), agg.stringColumn("scenario").asList());
-    assertTrue(result.bands().getWidth() > 0);
+    // The bands show this aggregate's validation accuracy.
+    assertArrayEquals(
+        SweepTest.pixels(Bands.image(agg, "val_accuracy", "validation accuracy")),
+        SweepTest.pixels(result.bands()));
     assertEquals(3, agg.intColumn("runs").getInt(0));
     double mean = (acc[0] + acc[1] + acc[2]) / 3;
     double var =
@@ -78,6 +96,31 @@ class SeedStudyTest {
     assertEquals(4.0, agg.doubleColumn("loss_mean").getDouble(2), 1e-12, "NaN loss left out");
     Table runs = SeedStudy.runs(h);
     assertEquals(List.of("A", "A", "A", "B", "B"), runs.stringColumn("base").asList());
+  }
+
+  @Test
+  void baseAndSeedComeFromThePlanNotFromTheNames() {
+    Scenario a = Scenarios.a();
+    RunPlan plan =
+        new RunPlan(
+            List.of(
+                new RunPlan.Run(a.withName("first try"), QUICK.withSeed(7), "A", null),
+                new RunPlan.Run(a.withName("A[seed=1]"), QUICK.withSeed(8), "A", null)));
+    History h = new History(plan.names());
+    h.add(row("first try", 1, 0.80, 0.5));
+    h.add(row("A[seed=1]", 1, 0.84, 0.7));
+    Table runs = SeedStudy.runs(plan, h);
+    assertEquals(List.of("A", "A"), runs.stringColumn("base").asList());
+    assertEquals(List.of(7L, 8L), runs.longColumn("seed").asList());
+    Table agg = SeedStudy.aggregate(plan, h);
+    assertEquals(1, agg.rowCount());
+    assertEquals(2, agg.intColumn("runs").getInt(0));
+    assertEquals(0.82, agg.doubleColumn("val_accuracy_mean").getDouble(0), 1e-12);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SeedStudy.runs(RunPlan.of(QUICK, Scenarios.c()), h));
+    assertTrue(e.getMessage().contains("not in the plan"), e.getMessage());
   }
 
   @Test

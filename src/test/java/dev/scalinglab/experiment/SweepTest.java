@@ -1,11 +1,14 @@
 package dev.scalinglab.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scalinglab.data.FashionMnistData;
+import dev.scalinglab.report.Heatmaps;
 import dev.scalinglab.train.Hyperparameters;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,10 +29,12 @@ class SweepTest {
     Sweep.Result result =
         Sweep.run(
             Sweep.experiment(
-                data, RunPlan.grid(List.of(1.0, 64.0, 255.0), List.of(0.01, 10.0), QUICK)),
+                data, Sweep.plan(List.of(1.0, 64.0, 255.0), List.of(0.01, 10.0), QUICK)),
             cells::add);
     Table t = result.table();
-    assertTrue(result.heatmap("test").getWidth() > 0);
+    // The heatmap shows this table's final validation accuracy on a 0..1 scale.
+    assertArrayEquals(
+        pixels(Heatmaps.image(t, "val_accuracy", "test", 0, 1)), pixels(result.heatmap("test")));
     assertEquals(Sweep.COLUMNS, t.columnNames());
     assertEquals(3 * 2 * 2, t.rowCount());
     assertEquals(12, cells.size());
@@ -64,13 +69,12 @@ class SweepTest {
   @Test
   void badGridsAreRejected() {
     assertThrows(
-        IllegalArgumentException.class, () -> RunPlan.grid(List.of(0.0), List.of(0.1), QUICK));
+        IllegalArgumentException.class, () -> Sweep.plan(List.of(0.0), List.of(0.1), QUICK));
     assertThrows(
-        IllegalArgumentException.class, () -> RunPlan.grid(List.of(1.0), List.of(-1.0), QUICK));
+        IllegalArgumentException.class, () -> Sweep.plan(List.of(1.0), List.of(-1.0), QUICK));
+    assertThrows(IllegalArgumentException.class, () -> Sweep.plan(List.of(), List.of(0.1), QUICK));
     assertThrows(
-        IllegalArgumentException.class, () -> RunPlan.grid(List.of(), List.of(0.1), QUICK));
-    assertThrows(
-        IllegalArgumentException.class, () -> RunPlan.grid(List.of(4.0, 4.0), List.of(0.1), QUICK));
+        IllegalArgumentException.class, () -> Sweep.plan(List.of(4.0, 4.0), List.of(0.1), QUICK));
   }
 
   @Test
@@ -79,12 +83,12 @@ class SweepTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> RunPlan.grid(List.of(1.0, 1e30), List.of(0.01), QUICK));
+            () -> Sweep.plan(List.of(1.0, 1e30), List.of(0.01), QUICK));
     assertTrue(e.getMessage().startsWith("s = 1e+30, compensated:"), e.getMessage());
     assertTrue(e.getMessage().contains("first-layer kernel learning rate"), e.getMessage());
     assertTrue(e.getMessage().contains("float32"), e.getMessage());
     // The largest s that still works at lr 0.01 is about sqrt(0.01 / 1.2e-38) = 9e17.
-    RunPlan.grid(List.of(1e17), List.of(0.01), QUICK);
+    Sweep.plan(List.of(1e17), List.of(0.01), QUICK);
   }
 
   @Test
@@ -96,6 +100,10 @@ class SweepTest {
     assertEquals("1e+30", Sweep.number(1e30));
     assertEquals("2.5e+30", Sweep.number(2.5e30));
     assertEquals("0.333333", Sweep.number(1 / 3.0));
+  }
+
+  static int[] pixels(BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
 
   private static Table select(Table t, String model, double s, double lr) {
