@@ -38,7 +38,7 @@ import tech.tablesaw.columns.Column;
 public final class SeedStudy {
 
   /** Columns summarized by {@link #aggregate}. */
-  public static final List<String> METRICS = List.of("val_accuracy", "loss");
+  public static final List<String> METRICS = List.of("val_accuracy", "loss", "dead_relu");
 
   private static final Pattern RUN_NAME = Pattern.compile("(.+)\\[seed=(-?\\d+)]");
   private static final Pattern SUMMARY_COLUMN = Pattern.compile("(.+) \\[(.+)]");

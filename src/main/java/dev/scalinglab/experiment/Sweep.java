@@ -108,6 +108,7 @@ public final class Sweep {
           "loss",
           "val_loss",
           "val_accuracy",
+          "dead_relu",
           "status",
           "diverged",
           "seconds");
@@ -239,6 +240,9 @@ public final class Sweep {
     DoubleColumn loss = DoubleColumn.create("loss");
     DoubleColumn valLoss = DoubleColumn.create("val_loss");
     DoubleColumn valAccuracy = DoubleColumn.create("val_accuracy");
+    // Beside the status: a cell at chance level that did not diverge shows how much of its first
+    // layer died.
+    DoubleColumn deadRelu = DoubleColumn.create("dead_relu");
     StringColumn status = StringColumn.create("status");
     BooleanColumn diverged = BooleanColumn.create("diverged");
     DoubleColumn seconds = DoubleColumn.create("seconds");
@@ -260,6 +264,7 @@ public final class Sweep {
       loss.append(last == null ? Double.NaN : last.loss());
       valLoss.append(last == null ? Double.NaN : last.valLoss());
       valAccuracy.append(last == null ? Double.NaN : last.valAccuracy());
+      deadRelu.append(last == null ? Double.NaN : last.deadRelu());
       status.append(st.toString());
       diverged.append(st == Status.DIVERGED || st == Status.FAILED);
       seconds.append(rows.stream().mapToDouble(EpochResult::seconds).sum());
@@ -274,6 +279,7 @@ public final class Sweep {
         loss,
         valLoss,
         valAccuracy,
+        deadRelu,
         status,
         diverged,
         seconds);

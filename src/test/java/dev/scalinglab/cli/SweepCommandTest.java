@@ -38,7 +38,7 @@ class SweepCommandTest {
     assertEquals(0, code, err.toString());
     List<String> csv = Files.readAllLines(tmp.resolve("sweep.csv"));
     assertEquals(
-        "model,scale,lr,kernel_lr,epochs,loss,val_loss,val_accuracy,status,diverged,seconds",
+        "model,scale,lr,kernel_lr,epochs,loss,val_loss,val_accuracy,dead_relu,status,diverged,seconds",
         csv.get(0));
     assertEquals(1 + 4, csv.size());
     assertPng(tmp.resolve("sweep.png"));
@@ -79,7 +79,8 @@ class SweepCommandTest {
     List<String> seeds = Files.readAllLines(tmp.resolve("seeds.csv"));
     assertEquals(
         "scenario,epoch,runs,diverged,val_accuracy_mean,val_accuracy_std,val_accuracy_min,val_accuracy_max,"
-            + "loss_mean,loss_std,loss_min,loss_max",
+            + "loss_mean,loss_std,loss_min,loss_max,dead_relu_mean,dead_relu_std,dead_relu_min,"
+            + "dead_relu_max",
         seeds.get(0));
     assertTrue(seeds.get(1).startsWith("A,1,2,0,"), seeds.get(1));
     assertPng(tmp.resolve("val_accuracy_bands.png"));

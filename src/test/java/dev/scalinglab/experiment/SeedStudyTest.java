@@ -99,6 +99,18 @@ class SeedStudyTest {
   }
 
   @Test
+  void aRunAtChanceLevelThatDidNotDivergeShowsItsDeadUnits() {
+    // Two seeds at chance level, neither diverged: the table says why through dead_relu.
+    History h = new History();
+    h.add(new EpochResult("B[seed=1]", 1, 2.3, 0.1, 2.3, 0.098, 0.99, 1, false));
+    h.add(new EpochResult("B[seed=2]", 1, 2.3, 0.1, 2.3, 0.097, 0.97, 1, false));
+    Table agg = SeedStudy.aggregate(h);
+    assertEquals(0, agg.intColumn("diverged").getInt(0));
+    assertEquals(0.98, agg.doubleColumn("dead_relu_mean").getDouble(0), 1e-12);
+    assertEquals(0.97, agg.doubleColumn("dead_relu_min").getDouble(0), 1e-12);
+  }
+
+  @Test
   void baseAndSeedComeFromThePlanNotFromTheNames() {
     Scenario a = Scenarios.a();
     RunPlan plan =
