@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 
 /** Turns {@link Measurements} into the benchmark's table, ratio lines, chart and markdown. */
@@ -219,6 +218,6 @@ final class BenchReport {
       double[] x = IntStream.rangeClosed(1, y.length).asDoubleStream().toArray();
       chart.addSeries(k.implementation() + ", " + k.threads() + " thr", x, y);
     }
-    return BitmapEncoder.getBufferedImage(chart);
+    return Charts.image(chart);
   }
 }
