@@ -1,7 +1,8 @@
 package dev.scalinglab.bench;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import tech.tablesaw.api.DoubleColumn;
@@ -38,34 +39,21 @@ public final class BenchTable {
 
   /** A row of a section other than "machine" (whose rows come from {@link Machine}). */
   sealed interface Row permits Train, GemmLimit, Parallel, Startup {
-    /** Returns the section: "train", "gemm", "parallel" or "startup". */
-    String section();
-
-    /** Returns "djl" or a PyTorch label. */
-    String implementation();
-
-    /** Returns the intra-op threads, 0 where they do not apply. */
-    int threads();
-
-    /** Returns the batch size, 0 where it does not apply. */
-    int batch();
-
-    /** Returns the number columns this row fills, by column name. */
-    Map<String, Double> numbers();
-
-    /** Returns what the row measures, or why it is missing. */
-    String note();
+    /** Returns the cells this row fills, by column name; the others stay missing. */
+    Map<String, Object> cells();
   }
 
   /**
    * One implementation's epochs at one batch size and thread count ("train").
    *
+   * @param implementation "djl" or a PyTorch label
    * @param seconds epoch seconds over the rounds, null when not measured (the note says why)
    * @param steps SGD steps per epoch
    * @param flops floating-point operations per epoch
    * @param limitSeconds the seconds those FLOPs take at the GEMM rate of {@code threads}
    * @param ratio per-round ratios djl / this implementation, null for djl or when not measured
    * @param valLoss validation loss after the rounds (both loops should train alike), or empty
+   * @param note what ran (versions, interpreter), or why it did not
    */
   record Train(
       String implementation,
@@ -80,51 +68,34 @@ public final class BenchTable {
       String note)
       implements Row {
     @Override
-    public String section() {
-      return "train";
-    }
-
-    @Override
-    public Map<String, Double> numbers() {
-      Map<String, Double> n = new LinkedHashMap<>();
+    public Map<String, Object> cells() {
+      Map<String, Object> c = common("train", implementation, threads, batch, note);
       if (seconds != null) {
-        n.put("seconds", seconds.median());
-        n.put("seconds_min", seconds.min());
-        n.put("seconds_max", seconds.max());
-        n.put("ms_per_step", seconds.median() / steps * 1000);
-        n.put("gflop_per_s", flops / seconds.median() / 1e9);
-        n.put("x_gemm_limit", seconds.median() / limitSeconds);
+        c.put("seconds", seconds.median());
+        c.put("seconds_min", seconds.min());
+        c.put("seconds_max", seconds.max());
+        c.put("ms_per_step", seconds.median() / steps * 1000);
+        c.put("gflop_per_s", flops / seconds.median() / 1e9);
+        c.put("x_gemm_limit", seconds.median() / limitSeconds);
       }
       if (ratio != null) {
-        n.put("ratio", ratio.median());
-        n.put("ratio_min", ratio.min());
-        n.put("ratio_max", ratio.max());
+        c.put("ratio", ratio.median());
+        c.put("ratio_min", ratio.min());
+        c.put("ratio_max", ratio.max());
       }
-      valLoss.ifPresent(v -> n.put("val_loss", v));
-      return n;
+      valLoss.ifPresent(v -> c.put("val_loss", v));
+      return c;
     }
   }
 
-  /** The seconds an epoch's FLOPs take at the 1024×1024 GEMM rate ("gemm"). */
+  /** The seconds an epoch's FLOPs take at the 1024×1024 GEMM rate of {@code threads} ("gemm"). */
   record GemmLimit(int threads, int batch, double seconds) implements Row {
     @Override
-    public String section() {
-      return "gemm";
-    }
-
-    @Override
-    public String implementation() {
-      return "djl";
-    }
-
-    @Override
-    public Map<String, Double> numbers() {
-      return Map.of("seconds", seconds);
-    }
-
-    @Override
-    public String note() {
-      return "same FLOPs as 1024x1024 matMuls";
+    public Map<String, Object> cells() {
+      Map<String, Object> c =
+          common("gemm", "djl", threads, batch, "same FLOPs as 1024x1024 matMuls");
+      c.put("seconds", seconds);
+      return c;
     }
   }
 
@@ -137,64 +108,43 @@ public final class BenchTable {
    */
   record Parallel(int trainings, int batch, double seconds, OptionalDouble speedUp) implements Row {
     @Override
-    public String section() {
-      return "parallel";
-    }
-
-    @Override
-    public String implementation() {
-      return "djl";
-    }
-
-    @Override
-    public int threads() {
-      return 1;
-    }
-
-    @Override
-    public Map<String, Double> numbers() {
-      return Map.of("seconds", seconds);
-    }
-
-    @Override
-    public String note() {
-      String speed =
-          speedUp.isPresent()
-              ? String.format(
-                  java.util.Locale.ROOT,
-                  "; speed-up %.2f over one after another",
-                  speedUp.getAsDouble())
-              : "";
-      return trainings + " trainings of one epoch at once, 1 thread each" + speed;
+    public Map<String, Object> cells() {
+      String note = trainings + " trainings of one epoch at once, 1 thread each";
+      if (speedUp.isPresent()) {
+        note +=
+            String.format(
+                Locale.ROOT, "; speed-up %.2f over one after another", speedUp.getAsDouble());
+      }
+      Map<String, Object> c = common("parallel", "djl", 1, batch, note);
+      c.put("seconds", seconds);
+      return c;
     }
   }
 
-  /** Seconds from a process's start to an event of it ("startup"). */
+  /** Seconds from a process's start to {@code event} ("startup"). */
   record Startup(String implementation, String event, double seconds) implements Row {
     @Override
-    public String section() {
-      return "startup";
+    public Map<String, Object> cells() {
+      Map<String, Object> c = common("startup", implementation, 0, 0, event);
+      c.put("seconds", seconds);
+      return c;
     }
+  }
 
-    @Override
-    public int threads() {
-      return 0;
+  /** Returns the cells every row has; threads or batch 0 stay missing (they do not apply). */
+  private static Map<String, Object> common(
+      String section, String implementation, int threads, int batch, String note) {
+    Map<String, Object> c = new HashMap<>();
+    c.put("section", section);
+    c.put("implementation", implementation);
+    c.put("note", note);
+    if (threads > 0) {
+      c.put("threads", threads);
     }
-
-    @Override
-    public int batch() {
-      return 0;
+    if (batch > 0) {
+      c.put("batch", batch);
     }
-
-    @Override
-    public Map<String, Double> numbers() {
-      return Map.of("seconds", seconds);
-    }
-
-    @Override
-    public String note() {
-      return event;
-    }
+    return c;
   }
 
   /**
@@ -202,80 +152,54 @@ public final class BenchTable {
    */
   static Table of(Machine machine, Machine.Load load, List<? extends Row> rows) {
     Table table = Table.create("bench");
-    table.addColumns(
-        StringColumn.create(COLUMNS.get(0)),
-        StringColumn.create(COLUMNS.get(1)),
-        IntColumn.create(COLUMNS.get(2)),
-        IntColumn.create(COLUMNS.get(3)));
-    for (String name : COLUMNS.subList(4, COLUMNS.size() - 1)) {
-      table.addColumns(DoubleColumn.create(name));
+    for (String name : COLUMNS) {
+      table.addColumns(
+          switch (name) {
+            case "section", "implementation", "note" -> StringColumn.create(name);
+            case "threads", "batch" -> IntColumn.create(name);
+            default -> DoubleColumn.create(name);
+          });
     }
-    table.addColumns(StringColumn.create(COLUMNS.get(COLUMNS.size() - 1)));
     append(
         table,
-        "machine",
-        "cpu",
-        0,
-        0,
-        Map.of(),
-        machine.cpuModel() + ", " + machine.cores() + " cores");
+        common("machine", "cpu", 0, 0, machine.cpuModel() + ", " + machine.cores() + " cores"));
     machine
         .gemmGflops()
         .forEach(
-            (threads, rate) ->
-                append(
-                    table,
-                    "machine",
-                    "gemm",
-                    threads,
-                    0,
-                    Map.of("gflop_per_s", rate),
-                    "1024x1024 float32 matMul through DJL"));
+            (threads, rate) -> {
+              Map<String, Object> c =
+                  common("machine", "gemm", threads, 0, "1024x1024 float32 matMul through DJL");
+              c.put("gflop_per_s", rate);
+              append(table, c);
+            });
     append(
         table,
-        "machine",
-        "load",
-        0,
-        0,
-        Map.of(),
-        "load average before: " + load.before() + "; after: " + load.after());
-    for (Row r : rows) {
-      append(table, r.section(), r.implementation(), r.threads(), r.batch(), r.numbers(), r.note());
-    }
+        common(
+            "machine",
+            "load",
+            0,
+            0,
+            "load average before: " + load.before() + "; after: " + load.after()));
+    rows.forEach(r -> append(table, r.cells()));
     return table;
   }
 
-  private static void append(
-      Table table,
-      String section,
-      String implementation,
-      int threads,
-      int batch,
-      Map<String, Double> numbers,
-      String note) {
-    if (!COLUMNS.containsAll(numbers.keySet())) {
-      throw new IllegalArgumentException("not a bench column: " + numbers.keySet());
+  private static void append(Table table, Map<String, Object> cells) {
+    if (!COLUMNS.containsAll(cells.keySet())) {
+      throw new IllegalArgumentException("not a bench column: " + cells.keySet());
     }
-    table.stringColumn("section").append(section);
-    table.stringColumn("implementation").append(implementation);
-    appendCount(table.intColumn("threads"), threads);
-    appendCount(table.intColumn("batch"), batch);
-    for (String name : COLUMNS.subList(4, COLUMNS.size() - 1)) {
-      Double v = numbers.get(name);
-      if (v == null || Double.isNaN(v)) {
-        table.doubleColumn(name).appendMissing();
+    for (String name : COLUMNS) {
+      Object v = cells.get(name);
+      var column = table.column(name);
+      if (v == null || (v instanceof Double d && d.isNaN())) {
+        column.appendMissing();
+      } else if (column instanceof DoubleColumn d) {
+        d.append(((Number) v).doubleValue());
+      } else if (column instanceof IntColumn i) {
+        i.append((Integer) v);
       } else {
-        table.doubleColumn(name).append(v);
+        ((StringColumn) column).append((String) v);
       }
-    }
-    table.stringColumn("note").append(note);
-  }
-
-  private static void appendCount(IntColumn column, int value) {
-    if (value > 0) {
-      column.append(value);
-    } else {
-      column.appendMissing();
     }
   }
 }
