@@ -11,8 +11,8 @@ final class BenchMarkdown {
   private BenchMarkdown() {}
 
   static String of(Measurements m, BenchReport r) {
-    Machine machine = m.machine;
-    BenchConfig c = m.config;
+    Machine machine = m.machine();
+    BenchConfig c = m.config();
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
@@ -29,8 +29,8 @@ final class BenchMarkdown {
                         String.format(
                             Locale.ROOT, "%.0f GFLOP/s at %d thread(s)", e.getValue(), e.getKey()))
                 .collect(Collectors.joining(", ")),
-            machine.loadBefore(),
-            machine.loadAfter(),
+            m.load().before(),
+            m.load().after(),
             c.rounds(),
             c.trainSize(),
             c.warmup()));
@@ -68,13 +68,13 @@ final class BenchMarkdown {
                 Spread.of(ours).median() / r.limitSeconds(batch, threads)));
       }
     }
-    for (Measurements.Torch t : m.torches) {
+    for (Measurements.Torch t : m.torches()) {
       if (t.missing() != null) {
         s.append("\n").append(t.source().label()).append(": not measured, ").append(t.missing());
         s.append('\n');
       }
     }
-    Map<String, Double> startup = m.startup;
+    Map<String, Double> startup = m.startup();
     s.append("\nStart-up: ");
     s.append(
         startup.entrySet().stream()

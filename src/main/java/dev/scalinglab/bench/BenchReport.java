@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 
 /** Turns {@link Measurements} into the benchmark's table, ratio lines, chart and markdown. */
@@ -43,8 +42,8 @@ final class BenchReport {
                 headline.getAsDouble())
             : "ratio djl/pytorch at batch " + HEADLINE_BATCH + ": n/a (" + r.whyNoHeadline() + ")";
     return new BenchResult(
-        m.machine,
-        BenchTable.of(r.rows()),
+        m.machine(),
+        BenchTable.of(m.machine(), m.load(), r.rows()),
         ratioLines,
         headline,
         headlineLine,
@@ -54,7 +53,7 @@ final class BenchReport {
 
   /** Returns the round seconds of (impl, batch, threads), or null if not measured. */
   double[] seconds(String impl, int batch, int threads) {
-    return m.roundSeconds.get(new Measurements.Key(impl, batch, threads));
+    return m.roundSeconds().get(new Measurements.Key(impl, batch, threads));
   }
 
   /** Returns the spread of the per-round ratios djl / {@code torch}, or null. */
@@ -74,13 +73,13 @@ final class BenchReport {
   }
 
   private String whyNoHeadline() {
-    if (!m.config.batches().contains(HEADLINE_BATCH)) {
+    if (!m.config().batches().contains(HEADLINE_BATCH)) {
       return "batch " + HEADLINE_BATCH + " not benchmarked";
     }
-    if (!m.config.threads().contains(1)) {
+    if (!m.config().threads().contains(1)) {
       return "1 thread not benchmarked";
     }
-    return m.torches.stream()
+    return m.torches().stream()
         .map(t -> t.source().label() + ": " + (t.missing() == null ? "no result" : t.missing()))
         .reduce((a, b) -> a + "; " + b)
         .orElse("no PyTorch");
@@ -88,13 +87,13 @@ final class BenchReport {
 
   private List<String> ratioLines() {
     List<String> lines = new ArrayList<>();
-    for (Measurements.Torch t : m.torches) {
+    for (Measurements.Torch t : m.torches()) {
       if (t.missing() != null) {
         lines.add("ratio djl/" + t.source().label() + ": n/a (" + t.missing() + ")");
         continue;
       }
-      for (int threads : m.config.threads()) {
-        for (int batch : m.config.batches()) {
+      for (int threads : m.config().threads()) {
+        for (int batch : m.config().batches()) {
           Spread s = ratio(t, batch, threads);
           if (s != null) {
             lines.add(
@@ -116,53 +115,26 @@ final class BenchReport {
     return lines;
   }
 
-  private List<BenchRow> rows() {
-    List<BenchRow> rows = new ArrayList<>();
-    Machine machine = m.machine;
-    rows.add(
-        BenchRow.simple(
-            "machine",
-            "cpu",
-            0,
-            0,
-            Double.NaN,
-            machine.cpuModel() + ", " + machine.cores() + " cores"));
-    machine
-        .gemmGflops()
-        .forEach(
-            (threads, rate) ->
-                rows.add(
-                    new BenchRow(
-                        "machine",
-                        "gemm",
-                        threads,
-                        0,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        rate,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        "1024x1024 float32 matMul through DJL")));
-    rows.add(
-        BenchRow.simple(
-            "machine",
-            "load",
-            0,
-            0,
-            Double.NaN,
-            "load average before: " + machine.loadBefore() + "; after: " + machine.loadAfter()));
-    for (int threads : m.config.threads()) {
-      for (int batch : m.config.batches()) {
-        rows.add(trainRow("djl", batch, threads, null, m.djlVersion));
-        for (Measurements.Torch t : m.torches) {
+  private List<BenchTable.Row> rows() {
+    List<BenchTable.Row> rows = new ArrayList<>();
+    for (int threads : m.config().threads()) {
+      for (int batch : m.config().batches()) {
+        rows.add(trainRow("djl", batch, threads, null, m.djlVersion()));
+        for (Measurements.Torch t : m.torches()) {
           String label = t.source().label();
           if (t.missing() != null) {
-            rows.add(BenchRow.simple("train", label, threads, batch, Double.NaN, t.missing()));
+            rows.add(
+                new BenchTable.Train(
+                    label,
+                    threads,
+                    batch,
+                    null,
+                    stepsPerEpoch(batch),
+                    flopsPerEpoch(batch),
+                    limitSeconds(batch, threads),
+                    null,
+                    OptionalDouble.empty(),
+                    t.missing()));
           } else {
             rows.add(
                 trainRow(
@@ -173,86 +145,71 @@ final class BenchReport {
                     "torch " + t.version() + " eager, " + t.source().python()));
           }
         }
-        double limit = limitSeconds(batch, threads);
-        rows.add(
-            BenchRow.simple(
-                "gemm", "djl", threads, batch, limit, "same FLOPs as 1024x1024 matMuls"));
+        rows.add(new BenchTable.GemmLimit(threads, batch, limitSeconds(batch, threads)));
       }
     }
-    if (!Double.isNaN(m.parallelSeconds)) {
-      int batch = m.config.batches().get(0);
-      double[] alone = seconds("djl", batch, 1);
-      String speedUp =
-          alone == null
-              ? ""
-              : String.format(
-                  Locale.ROOT,
-                  "; speed-up %.2f over one after another",
-                  m.config.parallel() * Spread.of(alone).median() / m.parallelSeconds);
-      rows.add(
-          BenchRow.simple(
-              "parallel",
-              "djl",
-              1,
-              batch,
-              m.parallelSeconds,
-              m.config.parallel() + " trainings of one epoch at once, 1 thread each" + speedUp));
-    }
-    for (Map.Entry<String, Double> e : m.startup.entrySet()) {
+    m.parallelSeconds()
+        .ifPresent(
+            seconds -> {
+              int batch = m.config().batches().get(0);
+              double[] alone = seconds("djl", batch, 1);
+              int trainings = m.config().parallel();
+              OptionalDouble speedUp =
+                  alone == null
+                      ? OptionalDouble.empty()
+                      : OptionalDouble.of(trainings * Spread.of(alone).median() / seconds);
+              rows.add(new BenchTable.Parallel(trainings, batch, seconds, speedUp));
+            });
+    for (Map.Entry<String, Double> e : m.startup().entrySet()) {
       String key = e.getKey();
       int colon = key.indexOf(": ");
       String impl = colon < 0 ? "djl" : key.substring(0, colon);
       rows.add(
-          BenchRow.simple(
-              "startup", impl, 0, 0, e.getValue(), colon < 0 ? key : key.substring(colon + 2)));
+          new BenchTable.Startup(impl, colon < 0 ? key : key.substring(colon + 2), e.getValue()));
     }
     return rows;
   }
 
   /** Returns the seconds the FLOPs of one epoch take at the GEMM rate of {@code threads}. */
   double limitSeconds(int batch, int threads) {
-    int steps = m.config.trainSize() / batch;
-    double flops = Flops.perStep(Mlp.DEFAULT_SIZES, batch) * steps;
-    return flops / (m.machine.gemmGflops().get(threads) * 1e9);
+    return flopsPerEpoch(batch) / (m.machine().gemmGflops().get(threads) * 1e9);
   }
 
-  private BenchRow trainRow(String impl, int batch, int threads, Spread ratio, String note) {
+  private double flopsPerEpoch(int batch) {
+    return Flops.perStep(Mlp.DEFAULT_SIZES, batch) * stepsPerEpoch(batch);
+  }
+
+  private int stepsPerEpoch(int batch) {
+    return m.config().trainSize() / batch;
+  }
+
+  /** Returns the train row of (impl, batch, threads); "no result" if it has no rounds. */
+  private BenchTable.Train trainRow(
+      String impl, int batch, int threads, Spread ratio, String note) {
     double[] rounds = seconds(impl, batch, threads);
-    Double valLoss = m.validationLoss.get(new Measurements.Key(impl, batch, threads));
-    double nan = Double.NaN;
-    if (rounds == null) {
-      return BenchRow.simple("train", impl, threads, batch, nan, "no result");
-    }
-    Spread s = Spread.of(rounds);
-    int steps = m.config.trainSize() / batch;
-    double flops = Flops.perStep(Mlp.DEFAULT_SIZES, batch) * steps;
-    return new BenchRow(
-        "train",
+    Double valLoss = m.validationLoss().get(new Measurements.Key(impl, batch, threads));
+    return new BenchTable.Train(
         impl,
         threads,
         batch,
-        s.median(),
-        s.min(),
-        s.max(),
-        s.median() / steps * 1000,
-        flops / s.median() / 1e9,
-        s.median() / limitSeconds(batch, threads),
-        ratio == null ? nan : ratio.median(),
-        ratio == null ? nan : ratio.min(),
-        ratio == null ? nan : ratio.max(),
-        valLoss == null ? nan : valLoss,
-        note);
+        rounds == null ? null : Spread.of(rounds),
+        stepsPerEpoch(batch),
+        flopsPerEpoch(batch),
+        limitSeconds(batch, threads),
+        rounds == null ? null : ratio,
+        valLoss == null ? OptionalDouble.empty() : OptionalDouble.of(valLoss),
+        rounds == null ? "no result" : note);
   }
 
   private BufferedImage chart() {
-    int batch = m.config.batches().get(0);
+    int batch = m.config().batches().get(0);
     XYChart chart =
         Charts.newChart(
             "Epoch time per round at batch " + batch + " (interleaved)",
             "round",
             "seconds per epoch",
             Charts.WIDTH);
-    for (Map.Entry<Measurements.Key, double[]> e : m.roundSeconds.entrySet()) {
+    for (Map.Entry<Measurements.Key, double[]> e : m.roundSeconds().entrySet()) {
       Measurements.Key k = e.getKey();
       if (k.batch() != batch) {
         continue;
@@ -261,6 +218,6 @@ final class BenchReport {
       double[] x = IntStream.rangeClosed(1, y.length).asDoubleStream().toArray();
       chart.addSeries(k.implementation() + ", " + k.threads() + " thr", x, y);
     }
-    return BitmapEncoder.getBufferedImage(chart);
+    return Charts.image(chart);
   }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -31,47 +32,57 @@ public final class Benchmark {
   private static final int GEMM_SIZE = 1024;
   private static final int GEMM_REPS = 10;
 
-  private Benchmark() {}
+  private final BenchConfig config;
+  private final Consumer<String> log;
+  private final double jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
+  // What the run measures, filled as it goes; Measurements copies it once at the end.
+  private final List<Measurements.Torch> torches = new ArrayList<>();
+  private final Map<TorchSource, TorchWorker> workers = new LinkedHashMap<>();
+  private final Map<Measurements.Key, double[]> roundSeconds = new LinkedHashMap<>();
+  private final Map<Measurements.Key, Double> validationLoss = new LinkedHashMap<>();
+  private final Map<String, Double> startup = new LinkedHashMap<>();
+
+  private Benchmark(BenchConfig config, Consumer<String> log) {
+    this.config = config;
+    this.log = log;
+  }
 
   /** Runs the benchmark, reporting progress lines to {@code log}, and returns its result. */
   public static BenchResult run(BenchConfig config, Consumer<String> log)
       throws IOException, InterruptedException {
-    double jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
-    Measurements m = new Measurements(config);
+    return BenchReport.of(new Benchmark(config, log).measure());
+  }
+
+  private Measurements measure() throws IOException, InterruptedException {
     EngineSetup.configure();
     try (NDManager probe = Engine.getInstance().newBaseManager()) {
       probe.ones(new Shape(1)).add(1).close();
     }
-    m.startup.put("JVM start to engine ready", now() - jvmStart);
-    m.engine = EngineSetup.describe();
-    m.djlVersion =
+    startup.put("JVM start to engine ready", now() - jvmStart);
+    String djlVersion =
         "DJL " + Engine.getDjlVersion() + ", libtorch " + Engine.getInstance().getVersion();
     String loadBefore = Machine.loadAverage();
     log.accept("load average before: " + loadBefore + " (other processes skew every timing)");
     FashionMnistData data = FashionMnistData.load(config.data());
-    m.startup.put("JVM start to data ready", now() - jvmStart);
-    Map<TorchSource, TorchWorker> workers = new LinkedHashMap<>();
+    startup.put("JVM start to data ready", now() - jvmStart);
     Path initDir = Files.createTempDirectory("scaling-lab-bench");
+    Machine machine;
+    OptionalDouble parallelSeconds = OptionalDouble.empty();
     try (DjlBenchmark djl = new DjlBenchmark(data, config)) {
       djl.firstStep(config.batches().get(0));
-      m.startup.put("JVM start to first step", now() - jvmStart);
+      startup.put("JVM start to first step", now() - jvmStart);
       Map<Integer, Double> gemm = new LinkedHashMap<>();
       for (int t : config.threads()) {
         gemm.put(t, djl.gemm(t, GEMM_SIZE, GEMM_REPS));
       }
-      m.machine =
-          new Machine(
-              Machine.readCpuModel(),
-              Runtime.getRuntime().availableProcessors(),
-              gemm,
-              loadBefore,
-              "");
-      log.accept("machine: " + m.machine.describe());
-      startTorch(config, djl, initDir, m, workers, log);
-      measure(config, djl, m, workers, log);
+      machine =
+          new Machine(Machine.readCpuModel(), Runtime.getRuntime().availableProcessors(), gemm);
+      log.accept("machine: " + machine.describe());
+      startTorch(djl, initDir);
+      rounds(djl);
       if (config.parallel() > 1) {
         int batch = config.batches().get(0);
-        m.parallelSeconds = djl.parallelEpoch(batch, config.parallel());
+        parallelSeconds = OptionalDouble.of(djl.parallelEpoch(batch, config.parallel()));
       }
     } finally {
       workers.values().forEach(TorchWorker::close);
@@ -79,24 +90,23 @@ public final class Benchmark {
     }
     String loadAfter = Machine.loadAverage();
     log.accept("load average after: " + loadAfter);
-    m.machine =
-        new Machine(
-            m.machine.cpuModel(), m.machine.cores(), m.machine.gemmGflops(), loadBefore, loadAfter);
-    return BenchReport.of(m);
+    return new Measurements(
+        config,
+        machine,
+        new Machine.Load(loadBefore, loadAfter),
+        djlVersion,
+        torches,
+        roundSeconds,
+        validationLoss,
+        startup,
+        parallelSeconds);
   }
 
-  private static void startTorch(
-      BenchConfig config,
-      DjlBenchmark djl,
-      Path initDir,
-      Measurements m,
-      Map<TorchSource, TorchWorker> workers,
-      Consumer<String> log)
-      throws IOException, InterruptedException {
+  private void startTorch(DjlBenchmark djl, Path initDir) throws IOException, InterruptedException {
     List<TorchSource> sources = TorchSource.choose(config.pythons(), config.projectDir());
     if (config.data().localDirectory().isEmpty()) {
       for (TorchSource s : sources) {
-        m.torches.add(new Measurements.Torch(s, "", "the data is not in a local directory"));
+        torches.add(new Measurements.Torch(s, "", "the data is not in a local directory"));
       }
       return;
     }
@@ -105,7 +115,7 @@ public final class Benchmark {
     for (TorchSource s : sources) {
       log.accept(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%s: waiting up to %.0f s for %s to import torch and load the data",
               s.label(),
               Math.min(TorchWorker.STARTUP_SECONDS, config.timeoutSeconds()),
@@ -122,25 +132,20 @@ public final class Benchmark {
                 config.timeoutSeconds(),
                 TorchWorker.STARTUP_SECONDS);
         workers.put(s, w);
-        m.torches.add(new Measurements.Torch(s, w.version(), null));
-        m.startup.put(s.label() + ": process start to torch imported", w.importSeconds());
-        m.startup.put(s.label() + ": process start to data ready", w.dataSeconds());
+        torches.add(new Measurements.Torch(s, w.version(), null));
+        startup.put(s.label() + ": process start to torch imported", w.importSeconds());
+        startup.put(s.label() + ": process start to data ready", w.dataSeconds());
         log.accept(
             s.label() + ": torch " + w.version() + " from " + s.python() + " (" + s.origin() + ")");
       } catch (TorchUnavailableException e) {
-        m.torches.add(new Measurements.Torch(s, "", e.getMessage()));
+        torches.add(new Measurements.Torch(s, "", e.getMessage()));
         log.accept(s.label() + ": missing, " + e.getMessage());
       }
     }
   }
 
-  private static void measure(
-      BenchConfig config,
-      DjlBenchmark djl,
-      Measurements m,
-      Map<TorchSource, TorchWorker> workers,
-      Consumer<String> log)
-      throws InterruptedException {
+  /** Runs the warm-up and timed rounds, then reads every run's validation loss. */
+  private void rounds(DjlBenchmark djl) throws InterruptedException {
     List<String> order = new ArrayList<>();
     order.add("djl");
     workers.keySet().forEach(s -> order.add(s.label()));
@@ -152,9 +157,13 @@ public final class Benchmark {
           Collections.rotate(turn, Math.floorMod(round, turn.size()));
           StringBuilder line = new StringBuilder();
           for (String impl : turn) {
-            double seconds = epoch(impl, batch, threads, djl, m, workers, log);
+            double seconds = epoch(impl, batch, threads, djl);
             if (round >= 0 && !Double.isNaN(seconds)) {
-              m.record(new Measurements.Key(impl, batch, threads), round, seconds);
+              roundSeconds
+                      .computeIfAbsent(
+                          new Measurements.Key(impl, batch, threads),
+                          k -> new double[config.rounds()])[round] =
+                  seconds;
               line.append(String.format(Locale.ROOT, "  %s %.3f s", impl, seconds));
             }
           }
@@ -174,15 +183,15 @@ public final class Benchmark {
     }
     for (int threads : config.threads()) {
       for (int batch : config.batches()) {
-        m.validationLoss.put(
+        validationLoss.put(
             new Measurements.Key("djl", batch, threads), djl.validationLoss(batch, threads));
         for (Map.Entry<TorchSource, TorchWorker> e : new ArrayList<>(workers.entrySet())) {
           try {
-            m.validationLoss.put(
+            validationLoss.put(
                 new Measurements.Key(e.getKey().label(), batch, threads),
                 e.getValue().validationLoss(batch, threads));
           } catch (TorchUnavailableException ex) {
-            drop(e.getKey(), ex.getMessage(), m, workers, log);
+            drop(e.getKey(), ex.getMessage());
           }
         }
       }
@@ -190,14 +199,7 @@ public final class Benchmark {
   }
 
   /** Returns one epoch's seconds, or NaN if that PyTorch column has dropped out. */
-  private static double epoch(
-      String impl,
-      int batch,
-      int threads,
-      DjlBenchmark djl,
-      Measurements m,
-      Map<TorchSource, TorchWorker> workers,
-      Consumer<String> log)
+  private double epoch(String impl, int batch, int threads, DjlBenchmark djl)
       throws InterruptedException {
     if (impl.equals("djl")) {
       return djl.epoch(batch, threads);
@@ -207,7 +209,7 @@ public final class Benchmark {
         try {
           return e.getValue().epoch(batch, threads).seconds();
         } catch (TorchUnavailableException ex) {
-          drop(e.getKey(), ex.getMessage(), m, workers, log);
+          drop(e.getKey(), ex.getMessage());
           return Double.NaN;
         }
       }
@@ -215,19 +217,15 @@ public final class Benchmark {
     return Double.NaN; // dropped earlier
   }
 
-  private static void drop(
-      TorchSource source,
-      String why,
-      Measurements m,
-      Map<TorchSource, TorchWorker> workers,
-      Consumer<String> log) {
+  /** Stops a PyTorch column that failed: its rows say why, and its earlier rounds are dropped. */
+  private void drop(TorchSource source, String why) {
     TorchWorker w = workers.remove(source);
     if (w != null) {
       w.close();
     }
-    m.torches.replaceAll(
+    torches.replaceAll(
         t -> t.source().equals(source) ? new Measurements.Torch(source, t.version(), why) : t);
-    m.roundSeconds.keySet().removeIf(k -> k.implementation().equals(source.label()));
+    roundSeconds.keySet().removeIf(k -> k.implementation().equals(source.label()));
     log.accept(source.label() + ": dropped, " + why);
   }
 

@@ -6,21 +6,28 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The machine a benchmark ran on: CPU model, cores, the 1024×1024 GEMM rate per thread count, and
- * the load average before and after (other processes skew every timing).
+ * The machine a benchmark ran on: CPU model, cores and the 1024×1024 GEMM rate per thread count,
+ * measured once before the timed rounds. (The load average, which changes during the run, is {@link
+ * Load}.)
  *
  * @param cpuModel the first "model name" of /proc/cpuinfo
  * @param cores processors available to the JVM
  * @param gemmGflops median GFLOP/s of a 1024×1024 float32 matMul through DJL, by thread count
- * @param loadBefore /proc/loadavg's 1-, 5- and 15-minute averages before the benchmark
- * @param loadAfter the same after it
  */
-public record Machine(
-    String cpuModel,
-    int cores,
-    Map<Integer, Double> gemmGflops,
-    String loadBefore,
-    String loadAfter) {
+public record Machine(String cpuModel, int cores, Map<Integer, Double> gemmGflops) {
+
+  /** Copies the rates, keeping their thread order. */
+  public Machine {
+    gemmGflops = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gemmGflops));
+  }
+
+  /**
+   * The load average before and after the benchmark: other processes skew every timing.
+   *
+   * @param before /proc/loadavg's 1-, 5- and 15-minute averages before the benchmark
+   * @param after the same after it
+   */
+  public record Load(String before, String after) {}
 
   /** Returns the CPU model of the machine running this JVM, or "unknown CPU". */
   public static String readCpuModel() {
@@ -45,7 +52,7 @@ public record Machine(
     }
   }
 
-  /** Returns a one-line description, e.g. "Intel Xeon ..., 2 cores, GEMM 94 GFLOP/s (1 thread)". */
+  /** Returns a one-line description: CPU model, cores, and the GEMM rate at each thread count. */
   public String describe() {
     StringBuilder s = new StringBuilder(cpuModel).append(", ").append(cores).append(" cores");
     gemmGflops.forEach(

@@ -70,7 +70,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    OptimizerKind kind = shared.optimizer();
+    OptimizerKind kind = shared.optimizer;
     Hyperparameters hp =
         new Hyperparameters(epochs, shared.batch, lr, shared.seed, trainSize, kind)
             .withModel(network.model());

@@ -44,11 +44,6 @@ final class SharedOptions {
       description = "Where to write results (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("results");
 
-  /** Returns the optimizer. */
-  OptimizerKind optimizer() {
-    return optimizer;
-  }
-
   /** Parses --optimizer with {@link OptimizerKind#parse}'s message. */
   static final class OptimizerConverter implements ITypeConverter<OptimizerKind> {
     @Override

@@ -62,16 +62,14 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    OptimizerKind kind = shared.optimizer();
-    List<Double> scaleList = scales;
-    List<Double> lrList = lrs;
+    OptimizerKind kind = shared.optimizer;
     // Validates epochs, batch and train size before the data loads.
     Hyperparameters hp =
-        new Hyperparameters(epochs, shared.batch, lrList.get(0), shared.seed, trainSize, kind)
+        new Hyperparameters(epochs, shared.batch, lrs.get(0), shared.seed, trainSize, kind)
             .withModel(network.model());
     // Bad scales or learning rates (also a compensated rate float32 cannot hold) fail here,
     // before the data loads.
-    RunPlan grid = Sweep.plan(scaleList, lrList, hp);
+    RunPlan grid = Sweep.plan(scales, lrs, hp);
     shared.prepareOut();
     FashionMnistData dataset = shared.loadData(stdout);
     Experiment experiment = Sweep.experiment(dataset, grid);
@@ -89,8 +87,8 @@ public final class SweepCommand implements Callable<Integer> {
         Locale.ROOT,
         "sweep: %d cells (2 models x %d scales x %d lrs), %s%n",
         grid.size(),
-        scaleList.size(),
-        lrList.size(),
+        scales.size(),
+        lrs.size(),
         settings);
     long sweepStart = System.nanoTime();
     Sweep.Result result =

@@ -3,7 +3,9 @@ package dev.scalinglab.data;
 import ai.djl.Application;
 import ai.djl.repository.Artifact;
 import ai.djl.repository.MRL;
+import ai.djl.repository.Metadata;
 import ai.djl.repository.Repository;
+import ai.djl.util.JsonUtils;
 import ai.djl.util.Utils;
 import java.io.IOException;
 import java.io.InputStream;
@@ -211,42 +213,33 @@ final class LocalDatasetRepository {
     return Utils.getCacheDir().resolve("scaling-lab");
   }
 
-  private static String metadata(Path dataDir, String groupId, Map<IdxFile, String> hashes)
+  /** Returns DJL's metadata of the four files in {@code dataDir}, as DJL's own JSON. */
+  static String metadata(Path dataDir, String groupId, Map<IdxFile, String> hashes)
       throws IOException {
-    StringBuilder files = new StringBuilder();
+    Map<String, Artifact.Item> files = new LinkedHashMap<>();
     for (Map.Entry<IdxFile, String> e : hashes.entrySet()) {
       Path path = dataDir.resolve(e.getKey().fileName());
-      if (files.length() > 0) {
-        files.append(",\n");
-      }
+      Artifact.Item item = new Artifact.Item();
       // Absolute file:// URIs: DJL resolves relative ones differently in prepare and open.
-      files.append(
-          String.format(
-              "        \"%s\": {\"uri\": \"%s\", \"sha1Hash\": \"%s\", \"size\": %d}",
-              e.getKey().djlKey(), path.toUri(), e.getValue(), Files.size(path)));
+      item.setUri(path.toUri().toString());
+      item.setSha1Hash(e.getValue());
+      item.setSize(Files.size(path));
+      files.put(e.getKey().djlKey(), item);
     }
-    return "{\n"
-        + "  \"metadataVersion\": \"0.2\",\n"
-        + "  \"resourceType\": \"dataset\",\n"
-        + "  \"application\": \"cv\",\n"
-        + "  \"groupId\": \""
-        + groupId
-        + "\",\n"
-        + "  \"artifactId\": \""
-        + ARTIFACT_ID
-        + "\",\n"
-        + "  \"name\": \"fashmnist\",\n"
-        + "  \"description\": \"Fashion-MNIST from local files\",\n"
-        + "  \"artifacts\": [{\n"
-        + "    \"version\": \""
-        + VERSION
-        + "\",\n"
-        + "    \"snapshot\": false,\n"
-        + "    \"files\": {\n"
-        + files
-        + "\n    }\n"
-        + "  }]\n"
-        + "}\n";
+    Artifact artifact = new Artifact();
+    artifact.setVersion(VERSION);
+    artifact.setSnapshot(false);
+    artifact.setFiles(files);
+    Metadata metadata = new Metadata();
+    metadata.setMetadataVersion("0.2");
+    metadata.setResourceType("dataset");
+    metadata.setApplication(Application.CV.ANY);
+    metadata.setGroupId(groupId);
+    metadata.setArtifactId(ARTIFACT_ID);
+    metadata.setName("fashmnist");
+    metadata.setDescription("Fashion-MNIST from local files");
+    metadata.setArtifacts(List.of(artifact));
+    return JsonUtils.GSON_PRETTY.toJson(metadata) + "\n";
   }
 
   /** Returns the SHA-1 of a file's bytes as hex. */

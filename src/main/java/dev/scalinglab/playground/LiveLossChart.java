@@ -111,7 +111,7 @@ final class LiveLossChart implements TrainingListener {
         Charts.newChart(
             "training loss, mean of each 50 steps", "step", "training loss", Charts.WIDTH + 160);
     chart.getStyler().setXAxisDecimalPattern("#,##0");
-    // The project's log axis (whole decades, labelled 1 … 1000, 10⁴ …), not XChart's own.
+    // The project's log axis: whole decades, labelled 1 … 1000, 10⁴ … (Axes.logY).
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     int index = 0;
@@ -128,7 +128,7 @@ final class LiveLossChart implements TrainingListener {
         }
       }
       if (!x.isEmpty()) {
-        var series = chart.addSeries(e.getValue(), x, Axes.log10(y));
+        var series = chart.addSeries(e.getValue(), x, y);
         // Markers while points are few (short runs), plain lines once they crowd.
         series.setMarker(x.size() <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         if (index % 2 == 1) {

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.nodes.Element;
 import tech.tablesaw.api.Table;
 
 /**
@@ -307,7 +308,8 @@ public final class Playground {
     Table summary = history.summary();
     Result result = new Result(s, history, live.image(), summary, first, every);
     last = result;
-    table.value("<p>" + s.describe() + " · " + m.describe() + "</p>" + Tables.html(summary));
+    Element caption = new Element("p").text(s.describe() + " · " + m.describe());
+    table.value(caption.outerHtml() + Tables.html(summary));
     // One live refresh only (a short run) has no interval to report.
     String interval =
         Double.isNaN(every) ? "" : String.format(Locale.ROOT, " · chart every %.2f s", every);

@@ -12,7 +12,7 @@ import org.knowm.xchart.XYChart;
  * Axis ranges and tick labels every chart shares, so that a chart reads the same at one epoch and
  * at fifty: linear axes get round bounds and rounded labels (XChart otherwise labels the data
  * values themselves when a series has only one or two, e.g. {@code 0.966666666666667}); log axes
- * label decades as powers of ten.
+ * are XChart's own, labelled as powers of ten.
  */
 public final class Axes {
 
@@ -115,45 +115,88 @@ public final class Axes {
   }
 
   /**
-   * Makes the y axis a log axis for series whose y values are already {@code log10} of the data
-   * (see {@link #log10}), spanning {@code min..max} in data units: whole decades as bounds, labels
-   * at round steps of decades ({@code 0.01 … 1000} plainly, others as powers of ten). (XChart's own
-   * log axis labels every decade however many there are, and ignores the log scale once a tick
-   * label formatter is set.)
+   * Makes the y axis XChart's log axis (the series keep their own values) spanning {@code min..max}
+   * with whole decades as bounds. Over at most {@link #FINE_DECADES} decades every 1, 2 and 5 times
+   * a power of ten is labelled, over more only every {@code k}-th decade, {@code k} in 1, 2, 3, 5,
+   * 10, so that at most {@link #TICKS} + 2 labels stand on the axis; labels as {@link #logLabel}.
+   * Needs XChart 4, whose log axis takes a label function (3.8 ignored the log scale once one was
+   * set, so the series had to carry log10 values on a linear axis).
    */
   public static void logY(XYChart chart, double min, double max) {
-    double lo = Math.floor(Math.log10(min));
-    double hi = Math.ceil(Math.log10(max));
-    if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+    int lo = (int) Math.floor(Math.log10(min));
+    int hi = (int) Math.ceil(Math.log10(max));
+    if (!(min > 0) || !Double.isFinite(max)) {
       return;
     }
     if (hi <= lo) {
       hi = lo + 1;
     }
-    chart.getStyler().setYAxisMin(lo);
-    chart.getStyler().setYAxisMax(hi);
-    chart.setCustomYAxisTickLabelsFormatter(Axes::decadeLabel);
+    var styler = chart.getStyler();
+    styler.setYAxisLogarithmic(true);
+    styler.setYAxisMin(Math.pow(10, lo));
+    styler.setYAxisMax(Math.pow(10, hi));
+    boolean coarse = hi - lo > FINE_DECADES;
+    styler.setYAxisLogarithmicDecadeOnly(coarse);
+    // XChart draws a grid line at every tick, nine a decade: over many decades they would hatch
+    // the plot, so the tick marks on the axis stand alone there.
+    styler.setPlotGridHorizontalLinesVisible(!coarse);
+    chart.setCustomYAxisTickLabelsFormatter(logLabels(lo, hi));
   }
 
-  /** Returns the label of {@code 10^v}: a power of ten, or two significant digits between them. */
-  static String decadeLabel(double v) {
-    long k = Math.round(v);
-    if (Math.abs(v - k) < 1e-9) {
-      return powerOfTen(k);
+  /** Over at most this many decades a log axis also labels 2 and 5 times a power of ten. */
+  static final int FINE_DECADES = 2;
+
+  /** Returns the label function of a log axis from 10^lo to 10^hi. */
+  static Function<Double, String> logLabels(int lo, int hi) {
+    int decades = hi - lo;
+    int every = decadeStep(lo, hi);
+    return v -> {
+      double exponent = Math.log10(v);
+      long k = Math.round(exponent);
+      if (Math.abs(exponent - k) < 1e-9) {
+        return Math.floorMod(k, every) == 0 ? logLabel(v) : "";
+      }
+      double mantissa = v / Math.pow(10, Math.floor(exponent + 1e-9));
+      boolean fine = decades <= FINE_DECADES;
+      return fine && (Math.abs(mantissa - 2) < 1e-6 || Math.abs(mantissa - 5) < 1e-6)
+          ? logLabel(v)
+          : "";
+    };
+  }
+
+  /**
+   * Returns 1, 2, 3, 5 or 10, the smallest {@code k} such that at most {@link #TICKS} + 2 of the
+   * decades 10^lo … 10^hi are multiples of k.
+   */
+  static int decadeStep(int lo, int hi) {
+    for (int every : new int[] {1, 2, 3, 5}) {
+      long labelled =
+          java.util.stream.IntStream.rangeClosed(lo, hi)
+              .filter(k -> Math.floorMod(k, every) == 0)
+              .count();
+      if (labelled <= TICKS + 2) {
+        return every;
+      }
     }
-    double value = new BigDecimal(Math.pow(10, v)).round(new MathContext(2)).doubleValue();
-    long power = (long) Math.floor(Math.log10(value) + 1e-9);
+    return 10;
+  }
+
+  /**
+   * Returns the label of a value on a log axis: a power of ten ({@code 0.01 … 1000}, else {@code
+   * 10⁴}), or two significant digits between them ({@code 320}, {@code 3.2·10⁴}).
+   */
+  static String logLabel(double value) {
+    double rounded = new BigDecimal(value).round(new MathContext(2)).doubleValue();
+    long power = (long) Math.floor(Math.log10(rounded) + 1e-9);
+    double mantissa = rounded / Math.pow(10, power);
+    if (Math.abs(mantissa - 1) < 1e-9) {
+      return powerOfTen(power);
+    }
     if (power >= -2 && power <= 3) {
-      return new DecimalFormat("0.####", ROOT).format(value);
+      return new DecimalFormat("0.####", ROOT).format(rounded);
     }
     // Beside 10⁴ on the same axis, 3.2·10⁴ rather than 3.2E4: one notation per axis.
-    String mantissa = new DecimalFormat("0.#", ROOT).format(value / Math.pow(10, power));
-    return mantissa + "·" + powerOfTen(power);
-  }
-
-  /** Returns the values as {@code log10}, for an axis set up by {@link #logY}. */
-  public static java.util.List<Double> log10(java.util.List<Double> values) {
-    return values.stream().map(Math::log10).toList();
+    return new DecimalFormat("0.#", ROOT).format(mantissa) + "·" + powerOfTen(power);
   }
 
   /** Returns 10^k as {@code 0.01 … 1000} or {@code 10⁻⁶}, {@code 10¹²}. */

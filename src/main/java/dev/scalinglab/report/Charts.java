@@ -99,8 +99,9 @@ public final class Charts {
   }
 
   /**
-   * Returns the XChart chart behind {@link #metric}, for callers who want to restyle it; on a log
-   * metric its y values are {@code log10} of the metric (the axis labels say the metric's values).
+   * Returns the XChart chart behind {@link #metric}, for callers who want to restyle it: its y
+   * values are the metric's (on XChart's log axis for a log metric), without the epochs it cannot
+   * draw (NaN, infinite, and on a log axis zero).
    */
   public static XYChart chart(History history, Metric metric) {
     XYChart chart = newChart(metric.label() + " per epoch", "epoch", metric.label(), WIDTH);
@@ -122,7 +123,7 @@ public final class Charts {
       }
       if (!x.isEmpty()) {
         String label = history.diverged(scenario) ? scenario + " (diverged)" : scenario;
-        var series = chart.addSeries(label, x, metric.logScale() ? Axes.log10(y) : y);
+        var series = chart.addSeries(label, x, y);
         series.setMarker(SeriesMarkers.CIRCLE);
         // Alternate solid and dashed lines: C lies exactly on A, and both must stay visible.
         if (index++ % 2 == 1) {
@@ -189,7 +190,7 @@ public final class Charts {
         }
       }
       if (!x.isEmpty()) {
-        chart.addSeries(column.name(), x, logY ? Axes.log10(v) : v).setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries(column.name(), x, v).setMarker(SeriesMarkers.CIRCLE);
       }
     }
     Axes.linearX(chart, xs.asDoubleArray());
@@ -235,7 +236,7 @@ public final class Charts {
     Axes.linearX(chart, min, max);
     Axes.logY(chart, 1, max(y));
     chart
-        .addSeries("count", x, Axes.log10(y))
+        .addSeries("count", x, y)
         .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area)
         .setMarker(SeriesMarkers.NONE);
     return image(chart);

@@ -7,6 +7,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
 
 /**
  * A self-contained HTML page of a run: the question in brief, the summary and history tables, and
@@ -41,52 +45,56 @@ public final class HtmlReport {
 
   /** Returns the page. */
   public String html() {
-    StringBuilder page = new StringBuilder();
-    page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>")
-        .append(escape(title))
-        .append("</title>\n<style>\n")
-        .append("body{font-family:sans-serif;max-width:1320px;margin:2em auto;color:#222}\n")
-        .append("table{border-collapse:collapse;margin:1em 0;font-size:14px}\n")
-        .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}\n")
-        .append("th{background:#f0f0f0} figure{margin:1em 0} img{max-width:100%}\n")
-        .append("</style>\n</head>\n<body>\n<h1>")
-        .append(escape(title))
-        .append("</h1>\n<p>An MLP 784-300-100-10 learns Fashion-MNIST. Scenario A")
-        .append(" divides the pixels by 255; B keeps raw pixels and divides the first layer's")
-        .append(
-            " Glorot weights by 255, so both compute the same logits at step 0. B's first-layer")
-        .append(" gradient is 255× larger; with SGD each step moves its pre-activations 255²")
-        .append(" times more. C gives B's first-layer kernel the exact compensation for the")
-        .append(" optimizer (lr/255² for SGD and momentum, lr/255 for Adam) and retraces A;")
-        .append(" D (global lr/255²) and E (first layer lr/255) do not.</p>\n<p><b>Run:</b> ")
-        .append(escape(settings))
-        .append("</p>\n");
+    // jsoup (Tablesaw's HTML writer brings it) builds the page: text() and attr() escape, so no
+    // string of the run (a title, a --data path with '<' or '&') can break the markup.
+    Document page = Document.createShell("");
+    page.prependChild(new DocumentType("html", "", ""));
+    page.selectFirst("html").attr("lang", "en");
+    page.head().appendElement("meta").attr("charset", "utf-8");
+    page.title(title);
+    page.head().appendElement("style").appendChild(new DataNode(STYLE));
+    Element body = page.body();
+    body.appendElement("h1").text(title);
+    body.appendElement("p").text(INTRO);
+    Element run = body.appendElement("p");
+    run.appendElement("b").text("Run:");
+    run.appendText(" " + settings);
     if (!scenarios.isEmpty()) {
-      page.append("<h2>Scenarios</h2>\n").append(Tables.html(Scenario.table(scenarios)));
+      body.appendElement("h2").text("Scenarios");
+      body.append(Tables.html(Scenario.table(scenarios)));
     }
-    page.append("\n<h2>Summary</h2>\n")
-        .append(Tables.html(history.summary()))
-        .append("\n<h2>Charts</h2>\n");
+    body.appendElement("h2").text("Summary");
+    body.append(Tables.html(history.summary()));
+    body.appendElement("h2").text("Charts");
     for (Map.Entry<String, BufferedImage> chart : charts.entrySet()) {
-      page.append("<figure><img alt=\"")
-          .append(escape(chart.getKey()))
-          .append("\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(Charts.png(chart.getValue())))
-          .append("\"><figcaption>")
-          .append(escape(chart.getKey()))
-          .append("</figcaption></figure>\n");
+      Element figure = body.appendElement("figure");
+      figure
+          .appendElement("img")
+          .attr("alt", chart.getKey())
+          .attr(
+              "src",
+              "data:image/png;base64,"
+                  + Base64.getEncoder().encodeToString(Charts.png(chart.getValue())));
+      figure.appendElement("figcaption").text(chart.getKey());
     }
-    page.append("<h2>History</h2>\n")
-        .append(Tables.html(history.table()))
-        .append("\n</body>\n</html>\n");
-    return page.toString();
+    body.appendElement("h2").text("History");
+    body.append(Tables.html(history.table()));
+    return page.outerHtml() + "\n";
   }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
-  }
+  private static final String STYLE =
+      """
+      body{font-family:sans-serif;max-width:1320px;margin:2em auto;color:#222}
+      table{border-collapse:collapse;margin:1em 0;font-size:14px}
+      th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}
+      th{background:#f0f0f0} figure{margin:1em 0} img{max-width:100%}
+      """;
+
+  private static final String INTRO =
+      "An MLP 784-300-100-10 learns Fashion-MNIST. Scenario A divides the pixels by 255; B keeps"
+          + " raw pixels and divides the first layer's Glorot weights by 255, so both compute the"
+          + " same logits at step 0. B's first-layer gradient is 255× larger; with SGD each step"
+          + " moves its pre-activations 255² times more. C gives B's first-layer kernel the exact"
+          + " compensation for the optimizer (lr/255² for SGD and momentum, lr/255 for Adam) and"
+          + " retraces A; D (global lr/255²) and E (first layer lr/255) do not.";
 }

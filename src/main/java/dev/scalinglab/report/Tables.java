@@ -1,6 +1,7 @@
 package dev.scalinglab.report;
 
 import java.io.StringWriter;
+import org.jsoup.nodes.Element;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -9,7 +10,10 @@ import tech.tablesaw.io.Destination;
 import tech.tablesaw.io.html.HtmlWriteOptions;
 import tech.tablesaw.io.html.HtmlWriter;
 
-/** Formatting of Tablesaw tables for people: rounded numbers, HTML through Tablesaw's writer. */
+/**
+ * Formatting of Tablesaw tables for people: rounded numbers, HTML through Tablesaw's writer (and
+ * jsoup, which it brings, for the note on an empty table).
+ */
 public final class Tables {
 
   /**
@@ -42,14 +46,12 @@ public final class Tables {
     StringWriter out = new StringWriter();
     if (table.rowCount() == 0) {
       // Tablesaw's HTML has no caption: an empty table must still say what it is and why.
-      out.write("<p><em>" + escape(table.name()) + " (no rows)</em></p>\n");
+      Element note = new Element("p");
+      note.appendElement("em").text(table.name() + " (no rows)");
+      out.write(note.outerHtml() + "\n");
     }
     new HtmlWriter().write(rounded(table), HtmlWriteOptions.builder(new Destination(out)).build());
     return out.toString();
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** Returns the table as aligned plain text with four-decimal numbers. */

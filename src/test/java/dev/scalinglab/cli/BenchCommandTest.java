@@ -11,9 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 /** The command only parses, calls {@code Benchmark}, prints and saves: these check that part. */
 class BenchCommandTest {
@@ -53,10 +53,25 @@ class BenchCommandTest {
             "--readme",
             readme.toString());
     assertEquals(0, code, err.toString());
-    List<String> csv = Files.readAllLines(tmp.resolve("bench.csv"));
-    assertEquals(String.join(",", BenchTable.COLUMNS), csv.get(0));
-    assertTrue(csv.stream().anyMatch(l -> l.startsWith("train,djl,1,32,0.")), csv.toString());
-    assertTrue(csv.stream().anyMatch(l -> l.startsWith("machine,gemm,1,,")), csv.toString());
+    Table csv = Table.read().csv(tmp.resolve("bench.csv").toFile());
+    assertEquals(BenchTable.COLUMNS, csv.columnNames());
+    Table djl =
+        csv.where(
+            csv.stringColumn("section")
+                .isEqualTo("train")
+                .and(csv.stringColumn("implementation").isEqualTo("djl")));
+    assertEquals(1, djl.rowCount(), csv.print());
+    assertEquals(32, djl.intColumn("batch").get(0));
+    double seconds = djl.numberColumn("seconds").getDouble(0);
+    assertTrue(seconds > 0 && seconds < 60, csv.print());
+    assertEquals(seconds / (640 / 32) * 1000, djl.numberColumn("ms_per_step").getDouble(0), 1e-3);
+    Table gemm =
+        csv.where(
+            csv.stringColumn("section")
+                .isEqualTo("machine")
+                .and(csv.stringColumn("implementation").isEqualTo("gemm")));
+    assertTrue(gemm.numberColumn("gflop_per_s").getDouble(0) > 0, csv.print());
+    assertTrue(gemm.intColumn("batch").isMissing(0), "a machine row has no batch");
     assertTrue(Files.size(tmp.resolve("bench.png")) > 1000);
     String md = Files.readString(tmp.resolve("bench.md"));
     String updated = Files.readString(readme);

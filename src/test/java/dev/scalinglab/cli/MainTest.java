@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,10 +122,21 @@ class MainTest {
       assertEquals('N', bytes[2]);
       assertEquals('G', bytes[3]);
     }
-    String html = Files.readString(tmp.resolve("report.html"));
-    assertTrue(html.contains("<table"), "tables");
+    Document report = Jsoup.parse(tmp.resolve("report.html").toFile());
+    // Scenarios, summary and history; the summary has a row for A and one for B.
+    assertEquals(3, report.select("table").size());
     assertEquals(
-        4, html.split("src=\"data:image/png;base64,", -1).length - 1, "four embedded plots");
+        List.of("A", "B"),
+        report.select("table").get(1).select("tbody tr").stream()
+            .map(row -> row.child(0).text())
+            .toList());
+    List<String> images = report.select("figure img").stream().map(img -> img.attr("src")).toList();
+    assertEquals(4, images.size(), "four embedded plots");
+    for (String src : images) {
+      byte[] png = Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()));
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      assertEquals(640, image.getWidth(), "decodes as the chart it embeds");
+    }
     assertTrue(out.toString().contains("A   epoch  1/1"), out.toString());
     assertTrue(out.toString().contains("final_val_accuracy"), out.toString());
   }

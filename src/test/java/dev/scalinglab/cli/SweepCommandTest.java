@@ -58,6 +58,11 @@ class SweepCommandTest {
     assertEquals(Main.USAGE, run("sweep", "--lrs", "0.1,x"));
     assertEquals(3, err.toString().strip().lines().count(), err.toString());
     assertEquals(Main.USAGE, run("reproduce", "--seeds", "0"));
+    // Typed by picocli's converter: refused while parsing, with OptimizerKind's message.
+    assertEquals(Main.USAGE, run("sweep", "--optimizer", "rmsprop", "--scales", "0"));
+    assertTrue(
+        err.toString().contains("Unknown optimizer 'rmsprop': use sgd, momentum or adam"),
+        err.toString());
   }
 
   @Test

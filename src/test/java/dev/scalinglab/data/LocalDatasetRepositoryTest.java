@@ -56,6 +56,33 @@ class LocalDatasetRepositoryTest {
   }
 
   @Test
+  void metadataIsDjlsOwnJsonWithAbsoluteFileUris(@TempDir Path dir) throws IOException {
+    Map<IdxFile, String> hashes = new java.util.LinkedHashMap<>();
+    for (IdxFile f : IdxFile.values()) {
+      Files.write(dir.resolve(f.fileName()), new byte[10 + f.ordinal()]);
+      hashes.put(f, "5ha1-" + f.ordinal());
+    }
+    String json = LocalDatasetRepository.metadata(dir, "scalinglab.local.f0123", hashes);
+    ai.djl.repository.Metadata read =
+        ai.djl.util.JsonUtils.GSON.fromJson(json, ai.djl.repository.Metadata.class);
+    assertEquals("0.2", read.getMetadataVersion());
+    assertEquals("scalinglab.local.f0123", read.getGroupId());
+    assertEquals("fashmnist", read.getArtifactId());
+    assertEquals("cv", read.getApplication().getPath());
+    assertEquals(1, read.getArtifacts().size());
+    var artifact = read.getArtifacts().get(0);
+    assertEquals("1.0", artifact.getVersion());
+    assertEquals(4, artifact.getFiles().size());
+    for (IdxFile f : IdxFile.values()) {
+      var item = artifact.getFiles().get(f.djlKey());
+      assertEquals(dir.resolve(f.fileName()).toUri().toString(), item.getUri());
+      assertTrue(java.net.URI.create(item.getUri()).isAbsolute());
+      assertEquals("5ha1-" + f.ordinal(), item.getSha1Hash());
+      assertEquals(10 + f.ordinal(), item.getSize());
+    }
+  }
+
+  @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void threadsOpeningTheRepositoryTogetherNeverFail() throws Exception {
     Map<IdxFile, String> hashes = CacheHammer.hashes(DATA);

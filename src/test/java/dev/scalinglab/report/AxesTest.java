@@ -1,6 +1,8 @@
 package dev.scalinglab.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scalinglab.train.EpochResult;
 import dev.scalinglab.train.History;
@@ -41,16 +43,41 @@ class AxesTest {
   }
 
   @Test
-  void aLogAxisSpansWholeDecadesLabelledAsPowersOfTen() {
+  void aLogAxisKeepsTheDataAndSpansWholeDecadesLabelledAsPowersOfTen() {
     XYChart loss = Charts.chart(oneEpoch(), Metric.LOSS);
-    assertEquals(0.0, loss.getStyler().getYAxisMin());
-    assertEquals(13.0, loss.getStyler().getYAxisMax());
+    assertTrue(loss.getStyler().isYAxisLogarithmic());
+    assertArrayEquals(new double[] {5.33e12}, loss.getSeries("B").getYData());
+    assertEquals(1.0, loss.getStyler().getYAxisMin());
+    assertEquals(1e13, loss.getStyler().getYAxisMax());
+    var label = loss.getStyler().getYAxisTickLabelsFormattingFunction();
+    List<String> decades = new ArrayList<>();
+    for (int k = 0; k <= 13; k++) {
+      decades.add(label.apply(Math.pow(10, k)));
+    }
     assertEquals(
-        List.of("1", "100", "10⁴", "10⁶", "10⁸", "10¹⁰", "10¹²"),
-        yLabels(loss, 2, Axes::decadeLabel));
-    assertEquals("3.2", Axes.decadeLabel(0.5));
-    assertEquals("10⁻⁷", Axes.decadeLabel(-7));
-    assertEquals("0.01", Axes.decadeLabel(-2));
+        List.of("1", "", "100", "", "10⁴", "", "10⁶", "", "10⁸", "", "10¹⁰", "", "10¹²", ""),
+        decades,
+        "every second decade of fourteen");
+    assertEquals("", label.apply(3e4), "no labels between decades over many decades");
+    assertEquals("10⁻⁷", Axes.logLabel(1e-7));
+    assertEquals("0.01", Axes.logLabel(0.01));
+  }
+
+  @Test
+  void aLogAxisOverOneDecadeAlsoLabelsTwoAndFive() {
+    History h = new History();
+    h.add(new EpochResult("A", 1, 0.72, 0.76, 0.53, 0.81, 0, 2, false));
+    h.add(new EpochResult("A", 2, 0.35, 0.83, 0.48, 0.83, 0, 2, false));
+    XYChart loss = Charts.chart(h, Metric.LOSS);
+    assertArrayEquals(new double[] {0.72, 0.35}, loss.getSeries("A").getYData());
+    assertEquals(0.1, loss.getStyler().getYAxisMin(), 1e-15);
+    assertEquals(1.0, loss.getStyler().getYAxisMax());
+    var label = loss.getStyler().getYAxisTickLabelsFormattingFunction();
+    List<String> ticks = new ArrayList<>();
+    for (int j = 1; j <= 10; j++) {
+      ticks.add(label.apply(0.1 * j)); // XChart's log ticks: 1..10 times the decade
+    }
+    assertEquals(List.of("0.1", "0.2", "", "", "0.5", "", "", "", "", "1"), ticks);
   }
 
   @Test
@@ -65,9 +92,10 @@ class AxesTest {
   @Test
   void oneNotationPerAxisAndZeroIsZero() {
     // Between 10⁴ and 10⁵ a tick reads like its neighbours, not 3.2E4.
-    assertEquals("3.2·10⁴", Axes.decadeLabel(Math.log10(32_000)));
-    assertEquals("5·10⁻⁷", Axes.decadeLabel(Math.log10(5e-7)));
-    assertEquals("320", Axes.decadeLabel(Math.log10(320)));
+    assertEquals("3.2·10⁴", Axes.logLabel(32_000));
+    assertEquals("5·10⁻⁷", Axes.logLabel(5e-7));
+    assertEquals("320", Axes.logLabel(320));
+    assertEquals("2·10⁴", Axes.logLabels(4, 5).apply(2e4));
     // A linear axis of tiny values labels its zero "0", not "0E0".
     var tiny = Axes.labels(Axes.niceRange(-3e-4, 4e-4));
     assertEquals("0", tiny.apply(0.0));

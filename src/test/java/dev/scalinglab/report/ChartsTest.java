@@ -20,9 +20,9 @@ class ChartsTest {
     h.add(new EpochResult("A", 2, 0.5, 0.83, 0.48, 0.83, 0, 2, false));
     h.add(new EpochResult("X", 1, Double.NaN, 0.1, Double.NaN, 0.1, 0, 2, true));
     var chart = Charts.chart(h, Metric.LOSS);
-    assertEquals(1, chart.getSeriesMap().size(), "X has no finite loss to draw");
+    assertEquals(1, chart.getSeriesCollection().size(), "X has no finite loss to draw");
     var acc = Charts.chart(h, Metric.VAL_ACCURACY);
-    assertTrue(acc.getSeriesMap().containsKey("X (diverged)"));
+    assertTrue(acc.getSeries("X (diverged)") != null);
     BufferedImage curves = Charts.curves(h);
     assertEquals(2 * Charts.WIDTH, curves.getWidth());
     byte[] png = Charts.png(curves);
@@ -54,7 +54,7 @@ class ChartsTest {
     var chart = Charts.chart(h, Metric.VAL_ACCURACY);
     org.knowm.xchart.BitmapEncoder.getBufferedImage(chart); // colours are assigned when drawn
     List<java.awt.Color> colours =
-        chart.getSeriesMap().values().stream().map(series -> series.getLineColor()).toList();
+        chart.getSeriesCollection().stream().map(series -> series.getLineColor()).toList();
     assertEquals(6, colours.size());
     // XChart's own sixth colour, yellow, lies 43 RGB units from its second, orange.
     for (int i = 0; i < colours.size(); i++) {

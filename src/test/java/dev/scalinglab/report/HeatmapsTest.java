@@ -51,9 +51,9 @@ class HeatmapsTest {
     h.add(new EpochResult("A[seed=1]", 2, 1, 0.5, 1, 0.85, 0, 1, false));
     h.add(new EpochResult("A[seed=2]", 2, 1, 0.5, 1, 0.86, 0, 1, false));
     var chart = Bands.chart(SeedStudy.aggregate(h), "val_accuracy", "validation accuracy");
-    assertEquals(2, chart.getSeriesMap().size());
-    var band = chart.getSeriesMap().get("A min–max");
-    assertEquals(XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle());
+    assertEquals(2, chart.getSeriesCollection().size());
+    var band = chart.getSeries("A min–max");
+    assertEquals(XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle().orElseThrow());
     // Closed polygon: max forward, min backward.
     assertEquals(0.86, band.getYData()[1], 1e-12);
     assertEquals(0.85, band.getYData()[2], 1e-12);
