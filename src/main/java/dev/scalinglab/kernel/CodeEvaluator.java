@@ -44,11 +44,13 @@ public final class CodeEvaluator implements AutoCloseable {
             .executionEngine(new CellExecutionControlProvider(control), Map.of())
             .compilerOptions(options.toArray(String[]::new))
             .build();
+    StartTrace.mark("JShell built");
     analysis = shell.sourceCodeAnalysis();
     addToClasspath(System.getProperty("java.class.path"));
     for (String entry : config.classpath()) {
       PathGlobs.expand(entry).forEach(this::addToClasspath);
     }
+    StartTrace.mark("JShell classpath set");
     try {
       eval(readResource("startup.jshell"));
     } catch (CellException e) {
@@ -62,6 +64,7 @@ public final class CodeEvaluator implements AutoCloseable {
     if (!config.startupScript().isBlank()) {
       runStartup("IJAVA_STARTUP_SCRIPT", config.startupScript());
     }
+    StartTrace.mark("JShell start-up code run");
   }
 
   /**
