@@ -46,7 +46,9 @@ public final class CodeEvaluator implements AutoCloseable {
             .build();
     StartTrace.mark("JShell built");
     analysis = shell.sourceCodeAnalysis();
-    addToClasspath(System.getProperty("java.class.path"));
+    // JShell's compiler starts from java.class.path and its loader's parent is the application
+    // class loader: adding the class path again only reset javac's task pool and queued a second
+    // pass of JShell's completion indexer over the class path.
     for (String entry : config.classpath()) {
       PathGlobs.expand(entry).forEach(this::addToClasspath);
     }
