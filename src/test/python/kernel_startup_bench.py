@@ -3,7 +3,9 @@
 Usage: kernel_startup_bench.py [--rounds N] [--ready] NAME=KERNELSPEC_DIR [NAME=KERNELSPEC_DIR ...]
 Each KERNELSPEC_DIR holds a kernel.json. Rounds are interleaved (a, b, a, b, ...) so that the
 load of other processes on the machine hits every variant alike. Prints, per variant, the median
-and the spread (min, max, 10th-90th percentile) in seconds and how many starts answered.
+and the spread (min, max, 10th-90th percentile) in seconds and how many starts answered, and the
+CPU time the kernel process had used at each point (user + system, all threads): on a machine
+loaded by other work the wall times stretch, the CPU times much less.
 Run with Debian's /usr/bin/python3 (jupyter_client).
 """
 import argparse
@@ -40,7 +42,18 @@ def result_of(kc, code, timeout):
             return status or "ok", value
 
 
+def cpu_seconds(km):
+    """CPU time (user + system) the kernel process has used, or None where /proc is missing."""
+    try:
+        with open(f"/proc/{km.provisioner.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, IndexError, ValueError):
+        return None
+
+
 def one_start(name, ready, timeout=60):
+    """Returns (wall to 1+1, wall to ready, CPU at 1+1, CPU at ready); None where not reached."""
     t0 = time.perf_counter()
     km = KernelManager(kernel_name=name)
     km.start_kernel()
@@ -49,23 +62,26 @@ def one_start(name, ready, timeout=60):
     try:
         status, value = result_of(kc, "1+1", timeout)
         t1 = time.perf_counter() - t0
-        t2 = None
+        c1 = cpu_seconds(km)
+        t2 = c2 = None
         if ready and value == "2":
             status2, _ = result_of(kc, READY_CELL, timeout)
-            t2 = time.perf_counter() - t0 if status2 == "ok" else None
-        return (t1 if value == "2" else None), t2
+            if status2 == "ok":
+                t2 = time.perf_counter() - t0
+                c2 = cpu_seconds(km)
+        return (t1, t2, c1, c2) if value == "2" else (None, None, None, None)
     except Exception as e:  # a start that does not answer counts as failed
         print(f"  {name}: {type(e).__name__}: {e}", file=sys.stderr)
-        return None, None
+        return None, None, None, None
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
 
 
 def describe(times):
+    times = sorted(t for t in times if t is not None)
     if not times:
         return "no start answered"
-    times = sorted(times)
     q = statistics.quantiles(times, n=10) if len(times) >= 2 else [times[0]] * 9
     return (f"median {statistics.median(times):.3f} s  min {times[0]:.3f}  max {times[-1]:.3f}  "
             f"p10-p90 {q[0]:.3f}-{q[-1]:.3f}")
@@ -87,24 +103,29 @@ def main():
         names.append(name)
     KernelSpecManager()  # fail early if the specs are unreadable
     first, ready = {n: [] for n in names}, {n: [] for n in names}
+    cpu_first, cpu_ready = {n: [] for n in names}, {n: [] for n in names}
     failed = {n: 0 for n in names}
     for r in range(args.rounds):
         for name in names:
-            t1, t2 = one_start(name, args.ready)
+            t1, t2, c1, c2 = one_start(name, args.ready)
             if t1 is None:
                 failed[name] += 1
             else:
                 first[name].append(t1)
+                cpu_first[name].append(c1)
             if t2 is not None:
                 ready[name].append(t2)
+                cpu_ready[name].append(c2)
     load = os.getloadavg()
     print(f"kernel start -> '1+1' result, {args.rounds} interleaved rounds, "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, {os.cpu_count()} cores")
     for name in names:
         ok = args.rounds - failed[name]
         print(f"  {name:>12}: {describe(first[name])}  ({ok}/{args.rounds} answered)")
+        print(f"  {name:>12}  kernel CPU at '1+1': {describe(cpu_first[name])}")
         if args.ready:
             print(f"  {name:>12}  notebook-ready (Fashion-MNIST loaded): {describe(ready[name])}")
+            print(f"  {name:>12}  kernel CPU at notebook-ready: {describe(cpu_ready[name])}")
     shutil.rmtree(home, ignore_errors=True)
     return 0 if all(v == 0 for v in failed.values()) else 1
 

@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.util.Utils;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fashion-MNIST as DJL decoded it, kept in one file and mapped on later loads.
+ * Fashion-MNIST as DJL decoded it, kept in one file and read from there on later loads.
  *
  * <p>Decoding through DJL's {@code FashionMnist} takes seconds and, while it runs, about 400 MB
  * more than the 55 MB of pixels kept; every kernel start (Restart Kernel and Run All) paid both.
@@ -49,9 +49,10 @@ final class DecodedCache {
    */
   static Optional<Path> file(Path dataDir) {
     StringBuilder hashes = new StringBuilder();
+    SourceHashes known = SourceHashes.inCache();
     try {
       for (IdxFile idx : IdxFile.values()) {
-        hashes.append(LocalDatasetRepository.sha1(dataDir.resolve(idx.fileName())));
+        hashes.append(known.sha1(dataDir.resolve(idx.fileName())));
       }
     } catch (IOException e) {
       return Optional.empty();
@@ -63,7 +64,9 @@ final class DecodedCache {
 
   /**
    * Returns the arrays stored in {@code file}, owned by {@code manager}; empty when there is no
-   * file or it is damaged (then it is removed, with a warning naming it).
+   * file or it is damaged (then it is removed, with a warning naming it). The bytes are read into
+   * memory of their own, not mapped: a mapping dies with its file, and anything that shortened the
+   * file in place (a test, a full disk, a hand edit) would crash the kernel (SIGBUS) mid-read.
    */
   static Optional<Decoded> read(Path file, NDManager manager) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -71,13 +74,12 @@ final class DecodedCache {
       if (size < HEADER + Long.BYTES) {
         return damaged(file, "it has " + size + " bytes, less than a header");
       }
-      MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      map.order(ByteOrder.BIG_ENDIAN);
-      if (map.getInt(0) != MAGIC || map.getInt(4) != VERSION) {
+      ByteBuffer header = readFully(channel, 0, HEADER);
+      if (header.getInt(0) != MAGIC || header.getInt(4) != VERSION) {
         return damaged(file, "its header is not this version's");
       }
-      int trainCount = map.getInt(8);
-      int testCount = map.getInt(12);
+      int trainCount = header.getInt(8);
+      int testCount = header.getInt(12);
       if (trainCount != IdxFile.TRAIN_IMAGES.count() || testCount != IdxFile.TEST_IMAGES.count()) {
         return damaged(file, "it holds " + trainCount + " + " + testCount + " images");
       }
@@ -86,16 +88,30 @@ final class DecodedCache {
         return damaged(file, "it has " + size + " bytes, not " + (expected + Long.BYTES));
       }
       CRC32C crc = new CRC32C();
-      crc.update(map.slice(0, (int) expected));
-      if (crc.getValue() != map.getLong((int) expected)) {
+      crc.update(header.duplicate());
+      long offset = HEADER;
+      ByteBuffer[] parts = new ByteBuffer[4];
+      int[] lengths = {
+        trainCount * FashionMnistData.PIXELS,
+        trainCount,
+        testCount * FashionMnistData.PIXELS,
+        testCount
+      };
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = readFully(channel, offset, lengths[i]);
+        crc.update(parts[i].duplicate());
+        offset += lengths[i];
+      }
+      if (crc.getValue() != readFully(channel, expected, Long.BYTES).getLong(0)) {
         return damaged(file, "its checksum does not match its content");
       }
-      int offset = HEADER;
-      Split train = split("train", map, offset, trainCount, manager);
-      offset += trainCount * (FashionMnistData.PIXELS + 1);
-      Split test = split("test", map, offset, testCount, manager);
+      Split train = split("train", parts[0], parts[1], trainCount, manager);
+      Split test = split("test", parts[2], parts[3], testCount, manager);
       return Optional.of(new Decoded(train, test));
     } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (EOFException e) {
+      LOGGER.warn("{} was cut short while being read; decoding Fashion-MNIST again", file);
       return Optional.empty();
     } catch (IOException e) {
       LOGGER.warn("Cannot read {} ({}); decoding Fashion-MNIST again", file, e.toString());
@@ -136,28 +152,24 @@ final class DecodedCache {
   }
 
   private static Split split(
-      String name, MappedByteBuffer map, int offset, int count, NDManager manager) {
-    int pixels = count * FashionMnistData.PIXELS;
+      String name, ByteBuffer pixels, ByteBuffer labels, int count, NDManager manager) {
     NDArray images =
-        manager.create(
-            copy(map.slice(offset, pixels)),
-            new Shape(count, FashionMnistData.PIXELS),
-            DataType.UINT8);
-    try (NDArray labelBytes =
-        manager.create(copy(map.slice(offset + pixels, count)), new Shape(count), DataType.UINT8)) {
+        manager.create(pixels, new Shape(count, FashionMnistData.PIXELS), DataType.UINT8);
+    try (NDArray labelBytes = manager.create(labels, new Shape(count), DataType.UINT8)) {
       return new Split(name, images, labelBytes.toType(DataType.INT64, false));
     }
   }
 
-  /**
-   * Returns the bytes in memory of their own. libtorch could use the mapped pages directly, but a
-   * mapping dies with its file: anything that shortened the file in place would crash the kernel
-   * (SIGBUS) on the next batch, where a copy costs 55 MB and a few milliseconds once.
-   */
-  private static ByteBuffer copy(ByteBuffer mapped) {
-    ByteBuffer own = ByteBuffer.allocateDirect(mapped.remaining());
-    own.put(mapped).flip();
-    return own;
+  /** Returns {@code length} bytes of {@code channel} from {@code position}, in direct memory. */
+  private static ByteBuffer readFully(FileChannel channel, long position, int length)
+      throws IOException {
+    ByteBuffer bytes = ByteBuffer.allocateDirect(length).order(ByteOrder.BIG_ENDIAN);
+    while (bytes.hasRemaining()) {
+      if (channel.read(bytes, position + bytes.position()) < 0) {
+        throw new EOFException();
+      }
+    }
+    return bytes.flip();
   }
 
   private static byte[] labelBytes(NDArray labels) {

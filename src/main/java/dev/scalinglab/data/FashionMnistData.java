@@ -87,6 +87,15 @@ public final class FashionMnistData {
     return CACHE.computeIfAbsent(source, FashionMnistData::read);
   }
 
+  /**
+   * Prepares {@link #load()} ahead of a notebook's call without loading data: starts the engine and
+   * names the decoded-array cache of the located source (remembering the sources' hashes).
+   */
+  static void preload() {
+    EngineSetup.configure();
+    DataSource.locate().localDirectory().ifPresent(DecodedCache::file);
+  }
+
   /** Loads from {@code source} without the per-JVM cache (for tests of concurrent loads). */
   static FashionMnistData read(DataSource source) {
     EngineSetup.configure();

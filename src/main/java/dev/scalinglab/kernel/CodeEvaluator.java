@@ -44,11 +44,15 @@ public final class CodeEvaluator implements AutoCloseable {
             .executionEngine(new CellExecutionControlProvider(control), Map.of())
             .compilerOptions(options.toArray(String[]::new))
             .build();
+    StartTrace.mark("JShell built");
     analysis = shell.sourceCodeAnalysis();
-    addToClasspath(System.getProperty("java.class.path"));
+    // JShell's compiler starts from java.class.path and its loader's parent is the application
+    // class loader: adding the class path again only reset javac's task pool and queued a second
+    // pass of JShell's completion indexer over the class path.
     for (String entry : config.classpath()) {
       PathGlobs.expand(entry).forEach(this::addToClasspath);
     }
+    StartTrace.mark("JShell classpath set");
     try {
       eval(readResource("startup.jshell"));
     } catch (CellException e) {
@@ -62,6 +66,7 @@ public final class CodeEvaluator implements AutoCloseable {
     if (!config.startupScript().isBlank()) {
       runStartup("IJAVA_STARTUP_SCRIPT", config.startupScript());
     }
+    StartTrace.mark("JShell start-up code run");
   }
 
   /**
