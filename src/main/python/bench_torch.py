@@ -15,9 +15,11 @@ after epoch through the same batch orders as ours (epoch k uses order k).
 """
 
 import argparse
+import ctypes
 import gzip
 import json
 import os
+import re
 import struct
 import sys
 import time
@@ -34,6 +36,43 @@ def read_idx(path):
         raise ValueError("%s is not an unsigned-byte IDX file" % path)
     dims = struct.unpack(">" + "I" * ndim, data[4 : 4 + 4 * ndim])
     return dims, data[4 + 4 * ndim :]
+
+
+def blas_path(torch):
+    """Returns which BLAS this torch's matrix products run on, e.g. "OpenBLAS 0.3.21 core Zen"."""
+    config = torch.__config__.show()
+    info = re.search(r"BLAS_INFO=(\w+)", config)
+    parts = ["BLAS_INFO=" + (info.group(1) if info else "?")]
+    mkl = re.search(r"Math Kernel Library Version ([\w.]+)", config)
+    if mkl:
+        parts.append("MKL " + mkl.group(1))
+        with open("/proc/cpuinfo") as cpuinfo:
+            if "AuthenticAMD" in cpuinfo.read():
+                parts.append("on this AMD CPU MKL runs its non-Intel AVX2 kernels")
+    try:
+        capability = torch.backends.cpu.get_cpu_capability()
+    except AttributeError:  # torch 1.x: only in the config text
+        found = re.search(r"CPU capability usage: (\w+)", config)
+        capability = found.group(1) if found else "?"
+    parts.append("ATen kernels " + capability)
+    # OpenBLAS as the system BLAS (Debian's python3-torch: BLAS_INFO=generic -> libblas.so.3):
+    # ask the loaded library itself which core it detected (OPENBLAS_CORETYPE overrides it).
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "openblas" in line and "/" in line}
+    for path in sorted(paths):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            lib.openblas_get_config.restype = ctypes.c_char_p
+            config_words = lib.openblas_get_config().decode().split()
+            parts.append(
+                "%s core %s (%s)"
+                % (" ".join(config_words[:2]), lib.openblas_get_corename().decode(), path)
+            )
+            break
+        except (OSError, AttributeError):
+            continue
+    return ", ".join(parts)
 
 
 def reply(obj):
@@ -53,6 +92,7 @@ def main():
     import torch
 
     torch.set_num_interop_threads(1)
+    torch.ones(2, 2).mm(torch.ones(2, 2))  # loads the BLAS, so that it is mapped
     engine_ready = time.time()
 
     dims, raw = read_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"))
@@ -129,6 +169,7 @@ def main():
     reply(
         {
             "torch": torch.__version__,
+            "blas": blas_path(torch),
             "start": T0,
             "engine_ready": engine_ready,
             "data_ready": data_ready,

@@ -67,6 +67,7 @@ public final class Benchmark {
               loadBefore,
               "");
       log.accept("machine: " + m.machine.describe());
+      log.accept("djl BLAS/GEMM: " + BlasPath.ofThisJvm());
       startTorch(config, djl, initDir, m, workers, log);
       measure(config, djl, m, workers, log);
       if (config.parallel() > 1) {
@@ -127,6 +128,7 @@ public final class Benchmark {
         m.startup.put(s.label() + ": process start to data ready", w.dataSeconds());
         log.accept(
             s.label() + ": torch " + w.version() + " from " + s.python() + " (" + s.origin() + ")");
+        log.accept(s.label() + " BLAS/GEMM: " + w.blas());
       } catch (TorchUnavailableException e) {
         m.torches.add(new Measurements.Torch(s, "", e.getMessage()));
         log.accept(s.label() + ": missing, " + e.getMessage());
