@@ -55,24 +55,36 @@ def blas_path(torch):
         found = re.search(r"CPU capability usage: (\w+)", config)
         capability = found.group(1) if found else "?"
     parts.append("ATen kernels " + capability)
-    # OpenBLAS as the system BLAS (Debian's python3-torch: BLAS_INFO=generic -> libblas.so.3):
-    # ask the loaded library itself which core it detected (OPENBLAS_CORETYPE overrides it).
+    lib = openblas()
+    if lib is not None:
+        config_words = lib.openblas_get_config().decode().split()
+        parts.append(
+            "%s core %s (%s), its threads set with torch's"
+            % (" ".join(config_words[:2]), lib.openblas_get_corename().decode(), lib._name)
+        )
+    return ", ".join(parts)
+
+
+def openblas():
+    """Returns the OpenBLAS this process has loaded (ctypes), or None.
+
+    Debian's python3-torch (BLAS_INFO=generic) calls the system BLAS, OpenBLAS's pthread build,
+    whose own thread pool torch.set_num_threads does not reach: at "1 thread" its GEMMs ran on
+    2 threads of a 2-core machine. The bench sets OpenBLAS's count with torch's.
+    """
     with open("/proc/self/maps") as maps:
         paths = {line.split()[-1] for line in maps if "openblas" in line and "/" in line}
-    for path in sorted(paths):
+    # numpy's wheels bring their own OpenBLAS (libscipy_openblas64_...), which torch does not call.
+    for path in sorted(p for p in paths if "scipy_openblas" not in p and "numpy" not in p):
         try:
             lib = ctypes.CDLL(path)
             lib.openblas_get_corename.restype = ctypes.c_char_p
             lib.openblas_get_config.restype = ctypes.c_char_p
-            config_words = lib.openblas_get_config().decode().split()
-            parts.append(
-                "%s core %s (%s)"
-                % (" ".join(config_words[:2]), lib.openblas_get_corename().decode(), path)
-            )
-            break
+            lib.openblas_set_num_threads.argtypes = [ctypes.c_int]
+            return lib
         except (OSError, AttributeError):
             continue
-    return ", ".join(parts)
+    return None
 
 
 def reply(obj):
@@ -125,6 +137,7 @@ def main():
                 layers.append(torch.nn.ReLU())
         return torch.nn.Sequential(*layers)
 
+    blas_threads = openblas()
     loss_fn = torch.nn.CrossEntropyLoss()
     runs = {}  # (batch, threads) -> [model, optimizer, epochs done]
 
@@ -135,6 +148,8 @@ def main():
             runs[key] = [model, torch.optim.SGD(model.parameters(), lr=a.lr), 0]
         model, opt, done = runs[key]
         torch.set_num_threads(threads)
+        if blas_threads is not None:
+            blas_threads.openblas_set_num_threads(threads)
         steps = a.train_size // batch
         start = time.perf_counter()
         order = orders[done % len(orders)]
