@@ -15,9 +15,11 @@ after epoch through the same batch orders as ours (epoch k uses order k).
 """
 
 import argparse
+import ctypes
 import gzip
 import json
 import os
+import re
 import struct
 import sys
 import time
@@ -34,6 +36,55 @@ def read_idx(path):
         raise ValueError("%s is not an unsigned-byte IDX file" % path)
     dims = struct.unpack(">" + "I" * ndim, data[4 : 4 + 4 * ndim])
     return dims, data[4 + 4 * ndim :]
+
+
+def blas_path(torch):
+    """Returns which BLAS this torch's matrix products run on, e.g. "OpenBLAS 0.3.21 core Zen"."""
+    config = torch.__config__.show()
+    info = re.search(r"BLAS_INFO=(\w+)", config)
+    parts = ["BLAS_INFO=" + (info.group(1) if info else "?")]
+    mkl = re.search(r"Math Kernel Library Version ([\w.]+)", config)
+    if mkl:
+        parts.append("MKL " + mkl.group(1))
+        with open("/proc/cpuinfo") as cpuinfo:
+            if "AuthenticAMD" in cpuinfo.read():
+                parts.append("on this AMD CPU MKL runs its non-Intel AVX2 kernels")
+    try:
+        capability = torch.backends.cpu.get_cpu_capability()
+    except AttributeError:  # torch 1.x: only in the config text
+        found = re.search(r"CPU capability usage: (\w+)", config)
+        capability = found.group(1) if found else "?"
+    parts.append("ATen kernels " + capability)
+    lib = openblas()
+    if lib is not None:
+        config_words = lib.openblas_get_config().decode().split()
+        parts.append(
+            "%s core %s (%s), its threads set with torch's"
+            % (" ".join(config_words[:2]), lib.openblas_get_corename().decode(), lib._name)
+        )
+    return ", ".join(parts)
+
+
+def openblas():
+    """Returns the OpenBLAS this process has loaded (ctypes), or None.
+
+    Debian's python3-torch (BLAS_INFO=generic) calls the system BLAS, OpenBLAS's pthread build,
+    whose own thread pool torch.set_num_threads does not reach: at "1 thread" its GEMMs ran on
+    2 threads of a 2-core machine. The bench sets OpenBLAS's count with torch's.
+    """
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "openblas" in line and "/" in line}
+    # numpy's wheels bring their own OpenBLAS (libscipy_openblas64_...), which torch does not call.
+    for path in sorted(p for p in paths if "scipy_openblas" not in p and "numpy" not in p):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            lib.openblas_get_config.restype = ctypes.c_char_p
+            lib.openblas_set_num_threads.argtypes = [ctypes.c_int]
+            return lib
+        except (OSError, AttributeError):
+            continue
+    return None
 
 
 def reply(obj):
@@ -53,6 +104,7 @@ def main():
     import torch
 
     torch.set_num_interop_threads(1)
+    torch.ones(2, 2).mm(torch.ones(2, 2))  # loads the BLAS, so that it is mapped
     engine_ready = time.time()
 
     dims, raw = read_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"))
@@ -85,6 +137,7 @@ def main():
                 layers.append(torch.nn.ReLU())
         return torch.nn.Sequential(*layers)
 
+    blas_threads = openblas()
     loss_fn = torch.nn.CrossEntropyLoss()
     runs = {}  # (batch, threads) -> [model, optimizer, epochs done]
 
@@ -95,6 +148,8 @@ def main():
             runs[key] = [model, torch.optim.SGD(model.parameters(), lr=a.lr), 0]
         model, opt, done = runs[key]
         torch.set_num_threads(threads)
+        if blas_threads is not None:
+            blas_threads.openblas_set_num_threads(threads)
         steps = a.train_size // batch
         start = time.perf_counter()
         order = orders[done % len(orders)]
@@ -129,6 +184,7 @@ def main():
     reply(
         {
             "torch": torch.__version__,
+            "blas": blas_path(torch),
             "start": T0,
             "engine_ready": engine_ready,
             "data_ready": data_ready,

@@ -78,6 +78,7 @@ public final class Benchmark {
       machine =
           new Machine(Machine.readCpuModel(), Runtime.getRuntime().availableProcessors(), gemm);
       log.accept("machine: " + machine.describe());
+      log.accept("djl BLAS/GEMM: " + BlasPath.ofThisJvm());
       startTorch(djl, initDir);
       rounds(djl);
       if (config.parallel() > 1) {
@@ -137,6 +138,7 @@ public final class Benchmark {
         startup.put(s.label() + ": process start to data ready", w.dataSeconds());
         log.accept(
             s.label() + ": torch " + w.version() + " from " + s.python() + " (" + s.origin() + ")");
+        log.accept(s.label() + " BLAS/GEMM: " + w.blas());
       } catch (TorchUnavailableException e) {
         torches.add(new Measurements.Torch(s, "", e.getMessage()));
         log.accept(s.label() + ": missing, " + e.getMessage());

@@ -40,6 +40,7 @@ final class TorchWorker implements AutoCloseable {
   private final Writer input;
   private final long timeoutMillis;
   private final String version;
+  private final String blas;
   private final double importSeconds;
   private final double dataSeconds;
 
@@ -56,6 +57,7 @@ final class TorchWorker implements AutoCloseable {
       throw fail("did not start as bench_torch.py does");
     }
     this.version = hello.get("torch").getAsString();
+    this.blas = hello.has("blas") ? hello.get("blas").getAsString() : "not reported";
     // The script's own clock starts before its imports; the launch is a little earlier.
     this.importSeconds = hello.get("engine_ready").getAsDouble() - launched;
     this.dataSeconds = hello.get("data_ready").getAsDouble() - launched;
@@ -116,6 +118,13 @@ final class TorchWorker implements AutoCloseable {
       kill(process);
       throw e;
     }
+  }
+
+  /**
+   * Returns the BLAS the script reported, e.g. "BLAS_INFO=mkl, MKL 2024.2, ATen kernels AVX512".
+   */
+  String blas() {
+    return blas;
   }
 
   /** Returns the torch version the script reported, e.g. "1.13.0a0". */

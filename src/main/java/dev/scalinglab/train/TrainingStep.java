@@ -24,12 +24,14 @@ public interface TrainingStep {
 
   /**
    * Returns the step for {@code hp}'s optimizer with the learning rates of {@code learningRates}:
-   * {@link InPlaceSgdStep} for plain SGD on PyTorch, {@link OptimizerStep} otherwise.
+   * for plain SGD on PyTorch {@link ManualBackpropStep} when the model is a plain Linear/ReLU
+   * stack, else {@link InPlaceSgdStep}; {@link OptimizerStep} otherwise.
    */
   static TrainingStep create(
       Mlp model, Hyperparameters hp, ParameterTracker learningRates, NDManager manager) {
     if (GradientScope.isPyTorch() && hp.optimizer() == OptimizerKind.SGD) {
-      return new InPlaceSgdStep(model, learningRates, manager);
+      return ManualBackpropStep.of(model, learningRates, manager)
+          .orElseGet(() -> new InPlaceSgdStep(model, learningRates, manager));
     }
     return new OptimizerStep(model, hp.optimizer().build(learningRates, hp.adamEpsilon()));
   }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The two step implementations on the same data, initial weights and batches: the in-place SGD step
- * and DJL's {@code Sgd} through {@link OptimizerStep}, and DJL's gradient collector (the path of
- * engines other than PyTorch) against PyTorch's thread-local grad mode.
+ * The step implementations on the same data, initial weights and batches: the default plain-SGD
+ * step ({@link ManualBackpropStep} for this model) and DJL's {@code Sgd} through {@link
+ * OptimizerStep}, and DJL's gradient collector (the path of engines other than PyTorch) against
+ * PyTorch's thread-local grad mode.
  *
  * <p>On tiny synthetic data ({@link TinyData}): the steps' arithmetic does not depend on what the
  * images show. Measured: after two epochs, every weight and every history number of the two SGD
@@ -58,11 +59,12 @@ class TrainingStepTest {
   }
 
   @Test
-  void pytorchSgdUsesTheInPlaceStep() {
+  void pytorchSgdUsesTheManualBackpropStep() {
+    // Other models fall back to InPlaceSgdStep: ManualBackpropStepTest.
     ModelTrainer t = trainer(1f, LrMultipliers.NONE, HP, null);
     NDManager m = manager;
     assertInstanceOf(
-        InPlaceSgdStep.class,
+        ManualBackpropStep.class,
         TrainingStep.create(t.model(), HP, t.learningRates(LrMultipliers.NONE), m));
     assertInstanceOf(
         OptimizerStep.class,
