@@ -279,6 +279,19 @@ def error_text(msgs):
     return "\n".join("\n".join(m["content"]["traceback"]) for m in msgs if m["msg_type"] == "error")
 
 
+def reply_detail(reply, msgs):
+    """What a cell that gave no result said instead: its reply's status and error, and its stderr."""
+    if result_text(msgs) is not None:
+        return ""
+    detail = f" (status {reply['status']!r}"
+    if reply.get("ename") or reply.get("evalue"):
+        detail += f", {reply.get('ename')}: {reply.get('evalue')!r}"
+    stderr = stream_text(msgs, "stderr").strip()
+    if stderr:
+        detail += f", stderr {stderr[:500]!r}"
+    return detail + ")"
+
+
 def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
@@ -447,16 +460,29 @@ def oom():
     try:
         run_cell(kc, "1 + 1", timeout=60)
         t0 = time.perf_counter()
-        reply, msgs = execute(kc, "List<long[]> hog = new ArrayList<>();\n"
-                                  "while (true) { hog.add(new long[1_000_000]); }", timeout=150)
-        took = time.perf_counter() - t0
-        after, msgs2 = execute(kc, "1 + 1", timeout=60)
-        freed, _ = execute(kc, "hog = null;", timeout=60)
-        again, msgs3 = execute(kc, "2 + 2", timeout=60)
+        steps = [("List<long[]> hog = new ArrayList<>();\n"
+                  "while (true) { hog.add(new long[1_000_000]); }", 150),
+                 ("1 + 1", 60), ("hog = null;", 60), ("2 + 2", 60)]
+        done, took = [], 0.0
+        for code, timeout in steps:
+            try:
+                done.append(execute(kc, code, timeout=timeout))
+                answered = True
+            except Empty:
+                # The kernel stopped answering: say where instead of a traceback.
+                done.append(({"status": f"no reply within {timeout} s"}, []))
+                answered = False
+            if len(done) == 1:
+                took = time.perf_counter() - t0
+            if not answered:
+                break
+        done += [({"status": "not sent"}, [])] * (len(steps) - len(done))
+        (reply, _), (after, msgs2), _, (again, msgs3) = done
         c.check("an OOM cell fails and the kernel answers", reply["status"] == "error"
                 and result_text(msgs2) == "2" and result_text(msgs3) == "4",
                 f"{reply['status']} after {took:.1f} s: {reply.get('evalue')!r}; then '1 + 1' -> "
-                f"{result_text(msgs2)!r}, after hog = null '2 + 2' -> {result_text(msgs3)!r}")
+                f"{result_text(msgs2)!r}{reply_detail(after, msgs2)}, after hog = null '2 + 2' -> "
+                f"{result_text(msgs3)!r}{reply_detail(again, msgs3)}")
     finally:
         stop(km, kc)
     return 1 if c.failed else 0

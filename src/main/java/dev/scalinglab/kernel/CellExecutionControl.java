@@ -77,6 +77,10 @@ final class CellExecutionControl extends LocalExecutionControl {
               try {
                 return doitMethod.invoke(null);
               } catch (Exception | Error e) {
+                if (e instanceof OutOfMemoryError || e.getCause() instanceof OutOfMemoryError) {
+                  // Heap back for the kernel's threads before anything builds the error report.
+                  MemoryReserve.drop();
+                }
                 failure.set(e);
                 throw e;
               }
