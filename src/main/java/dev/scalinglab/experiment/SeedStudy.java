@@ -9,6 +9,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.report.Bands;
+import dev.scalinglab.report.Tables;
 import dev.scalinglab.train.History;
 import dev.scalinglab.train.Hyperparameters;
 import dev.scalinglab.train.LrMultipliers;
@@ -203,6 +204,11 @@ public final class SeedStudy {
     Table sorted = summary.emptyCopy();
     for (String g : order) {
       sorted.append(summary.where(summary.stringColumn("scenario").isEqualTo(g)).sortOn("epoch"));
+    }
+    for (String metric : METRICS) {
+      for (String fn : List.of("mean", "std", "min", "max")) {
+        Tables.statistic(sorted.doubleColumn(metric + "_" + fn));
+      }
     }
     return sorted.setName("seeds");
   }

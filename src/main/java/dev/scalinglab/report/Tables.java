@@ -17,28 +17,52 @@ import tech.tablesaw.io.html.HtmlWriter;
 public final class Tables {
 
   /**
-   * What a missing statistic (a column named {@code *_mean}, {@code _std}, {@code _min} or {@code
-   * _max}) prints as: Tablesaw leaves out NaN, so it was taken over no finite value (every run
-   * diverged). Other missing numbers (e.g. the bench's "does not apply") stay blank.
+   * What a missing value of a {@link #statistic} column prints as: Tablesaw leaves out NaN, so it
+   * was taken over no finite value (every run diverged). Other missing numbers (e.g. the bench's
+   * "does not apply") stay blank.
    */
   public static final String MISSING = "none finite";
 
   private Tables() {}
 
   /**
+   * Marks {@code column} as a statistic over runs, whose missing value prints as {@link #MISSING};
+   * the mark travels with the column (its print formatter) into copies and selections.
+   */
+  public static DoubleColumn statistic(DoubleColumn column) {
+    column.setPrintFormatter(new NumberColumnFormatter(new AdaptiveNumberFormat(), MISSING));
+    return column;
+  }
+
+  /**
    * Returns a copy whose floating-point columns print with four decimals (tiny and huge values in
-   * scientific notation) and a missing statistic as {@link #MISSING}, not a blank.
+   * scientific notation), a missing value of a {@link #statistic} column as {@link #MISSING} and
+   * any other missing value as a blank.
    */
   public static Table rounded(Table table) {
     Table copy = table.copy();
     for (Column<?> column : copy.columns()) {
       if (column instanceof DoubleColumn d) {
-        boolean statistic = d.name().matches(".*_(mean|std|min|max)");
+        boolean statistic = isStatistic(d);
         d.setPrintFormatter(
             new NumberColumnFormatter(new AdaptiveNumberFormat(), statistic ? MISSING : ""));
       }
     }
     return copy;
+  }
+
+  /**
+   * Returns whether {@code column} was marked a {@link #statistic} and has a missing value (else
+   * the mark does not matter); Tablesaw's accessor for the formatter is protected, but a missing
+   * value prints as the formatter's missing string.
+   */
+  private static boolean isStatistic(DoubleColumn column) {
+    for (int row = 0; row < column.size(); row++) {
+      if (column.isMissing(row)) {
+        return MISSING.equals(column.getString(row));
+      }
+    }
+    return false;
   }
 
   /** Returns the table as an HTML {@code <table>} with four-decimal numbers. */

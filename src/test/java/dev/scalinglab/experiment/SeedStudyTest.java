@@ -171,5 +171,11 @@ class SeedStudyTest {
           summary.doubleColumn("loss_" + fn).isMissing(0), fn + ": " + summary.print());
     }
     org.junit.jupiter.api.Assertions.assertEquals(2, summary.intColumn("diverged").get(0));
+    // Printed, also as a notebook selects the columns: "none finite", not a blank.
+    String shown =
+        dev.scalinglab.report.Tables.text(
+            summary.selectColumns("scenario", "diverged", "loss_mean"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        shown.contains(dev.scalinglab.report.Tables.MISSING), shown);
   }
 }
