@@ -35,6 +35,12 @@ final class BenchMarkdown {
             c.trainSize(),
             c.warmup()));
     List<Measurements.Torch> torches = m.available();
+    // The ratio follows each side's GEMM kernels on the CPU at hand: name them beside the table.
+    s.append("GEMM path: scaling-lab: ").append(m.djlBlas());
+    for (Measurements.Torch t : torches) {
+      s.append("; PyTorch ").append(t.version()).append(": ").append(t.blas());
+    }
+    s.append(".\n\n");
     s.append("| batch | threads | scaling-lab s/epoch |");
     for (Measurements.Torch t : torches) {
       s.append(" PyTorch ")

@@ -67,6 +67,7 @@ public final class Benchmark {
     startup.put("JVM start to data ready", now() - jvmStart);
     Path initDir = Files.createTempDirectory("scaling-lab-bench");
     Machine machine;
+    String djlBlas;
     OptionalDouble parallelSeconds = OptionalDouble.empty();
     try (DjlBenchmark djl = new DjlBenchmark(data, config)) {
       djl.firstStep(config.batches().get(0));
@@ -78,7 +79,8 @@ public final class Benchmark {
       machine =
           new Machine(Machine.readCpuModel(), Runtime.getRuntime().availableProcessors(), gemm);
       log.accept("machine: " + machine.describe());
-      log.accept("djl BLAS/GEMM: " + BlasPath.ofThisJvm());
+      djlBlas = BlasPath.ofThisJvm();
+      log.accept("djl BLAS/GEMM: " + djlBlas);
       startTorch(djl, initDir);
       rounds(djl);
       if (config.parallel() > 1) {
@@ -96,6 +98,7 @@ public final class Benchmark {
         machine,
         new Machine.Load(loadBefore, loadAfter),
         djlVersion,
+        djlBlas,
         torches,
         roundSeconds,
         validationLoss,
@@ -107,7 +110,7 @@ public final class Benchmark {
     List<TorchSource> sources = TorchSource.choose(config.pythons(), config.projectDir());
     if (config.data().localDirectory().isEmpty()) {
       for (TorchSource s : sources) {
-        torches.add(new Measurements.Torch(s, "", "the data is not in a local directory"));
+        torches.add(new Measurements.Torch(s, "", "", "the data is not in a local directory"));
       }
       return;
     }
@@ -133,14 +136,14 @@ public final class Benchmark {
                 config.timeoutSeconds(),
                 TorchWorker.STARTUP_SECONDS);
         workers.put(s, w);
-        torches.add(new Measurements.Torch(s, w.version(), null));
+        torches.add(new Measurements.Torch(s, w.version(), w.blas(), null));
         startup.put(s.label() + ": process start to torch imported", w.importSeconds());
         startup.put(s.label() + ": process start to data ready", w.dataSeconds());
         log.accept(
             s.label() + ": torch " + w.version() + " from " + s.python() + " (" + s.origin() + ")");
         log.accept(s.label() + " BLAS/GEMM: " + w.blas());
       } catch (TorchUnavailableException e) {
-        torches.add(new Measurements.Torch(s, "", e.getMessage()));
+        torches.add(new Measurements.Torch(s, "", "", e.getMessage()));
         log.accept(s.label() + ": missing, " + e.getMessage());
       }
     }
@@ -226,7 +229,10 @@ public final class Benchmark {
       w.close();
     }
     torches.replaceAll(
-        t -> t.source().equals(source) ? new Measurements.Torch(source, t.version(), why) : t);
+        t ->
+            t.source().equals(source)
+                ? new Measurements.Torch(source, t.version(), t.blas(), why)
+                : t);
     roundSeconds.keySet().removeIf(k -> k.implementation().equals(source.label()));
     log.accept(source.label() + ": dropped, " + why);
   }

@@ -3,6 +3,7 @@ package dev.scalinglab.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,17 +30,38 @@ public record Machine(String cpuModel, int cores, Map<Integer, Double> gemmGflop
    */
   public record Load(String before, String after) {}
 
-  /** Returns the CPU model of the machine running this JVM, or "unknown CPU". */
+  /**
+   * Returns the CPU model of the machine running this JVM with its family and model numbers, e.g.
+   * "AMD EPYC (family 25, model 17)": virtual machines often name only the brand, and two
+   * generations of one brand run the same GEMM kernel at different speeds. "unknown CPU" if
+   * /proc/cpuinfo cannot be read.
+   */
   public static String readCpuModel() {
     try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).strip())
-          .findFirst()
-          .orElse("unknown CPU");
+      List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+      String name = field(lines, "model name");
+      if (name == null) {
+        return "unknown CPU";
+      }
+      String family = field(lines, "cpu family");
+      String model = field(lines, "model");
+      return family == null || model == null
+          ? name
+          : name + " (family " + family + ", model " + model + ")";
     } catch (IOException | RuntimeException e) {
       return "unknown CPU";
     }
+  }
+
+  /** Returns the value of the first /proc/cpuinfo line whose key is {@code key}, or null. */
+  private static String field(List<String> cpuinfo, String key) {
+    for (String line : cpuinfo) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).strip().equals(key)) {
+        return line.substring(colon + 1).strip();
+      }
+    }
+    return null;
   }
 
   /** Returns the 1-, 5- and 15-minute load averages, e.g. "1.52 1.10 0.90", or "unknown". */

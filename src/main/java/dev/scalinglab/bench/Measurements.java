@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
  * @param machine CPU, cores and GEMM rates
  * @param load the load average before and after
  * @param djlVersion e.g. "DJL 0.36.0, libtorch 2.7.1"
+ * @param djlBlas the BLAS our side's matrix products run on ({@link BlasPath#ofThisJvm})
  * @param torches every PyTorch column asked for, with its version or why it is missing
  * @param roundSeconds epoch seconds per timed round, by implementation, batch and threads
  * @param validationLoss validation loss after the rounds, by implementation, batch and threads
@@ -26,6 +27,7 @@ record Measurements(
     Machine machine,
     Machine.Load load,
     String djlVersion,
+    String djlBlas,
     List<Torch> torches,
     Map<Key, double[]> roundSeconds,
     Map<Key, Double> validationLoss,
@@ -35,8 +37,11 @@ record Measurements(
   /** One implementation at one batch size and thread count. */
   record Key(String implementation, int batch, int threads) {}
 
-  /** A PyTorch column: its source, the version it reported, or why it is missing (else null). */
-  record Torch(TorchSource source, String version, String missing) {}
+  /**
+   * A PyTorch column: its source, the version and BLAS it reported, or why it is missing (else
+   * null).
+   */
+  record Torch(TorchSource source, String version, String blas, String missing) {}
 
   /** Copies the lists and maps, keeping their order. */
   Measurements {

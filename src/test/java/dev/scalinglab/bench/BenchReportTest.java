@@ -37,9 +37,10 @@ class BenchReportTest {
         new Machine("Test CPU", 2, Map.of(1, 50.0)),
         new Machine.Load("0.10 0.20 0.30", "1.00 0.50 0.40"),
         "DJL 0.36.0, libtorch 2.7.1",
+        "MKL inside libtorch_cpu.so",
         List.of(
-            new Measurements.Torch(VENV, "2.13.0", null),
-            new Measurements.Torch(DEBIAN, "", "/usr/bin/python3 not found")),
+            new Measurements.Torch(VENV, "2.13.0", "BLAS_INFO=mkl", null),
+            new Measurements.Torch(DEBIAN, "", "", "/usr/bin/python3 not found")),
         rounds,
         Map.of(new Measurements.Key("djl", 32, 1), 0.61),
         Map.of("JVM start to first step", 1.5, "pytorch-venv: process start to data ready", 2.5),
@@ -136,6 +137,11 @@ class BenchReportTest {
             .contains("| 32 | 1 | 0.25 (0.20–0.30) | 0.40 (0.25–0.50) | 0.75 (0.50–0.80) |"),
         r.markdown());
     assertTrue(r.markdown().contains("load average 0.10 0.20 0.30 before, 1.00 0.50 0.40 after"));
+    assertTrue(
+        r.markdown()
+            .contains(
+                "GEMM path: scaling-lab: MKL inside libtorch_cpu.so; PyTorch 2.13.0: BLAS_INFO=mkl."),
+        r.markdown());
     assertFalse(r.markdown().contains("PyTorch  ("), "the missing column has no header");
   }
 }
