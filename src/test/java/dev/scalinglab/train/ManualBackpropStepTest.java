@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import dev.scalinglab.data.FashionMnistData;
 import dev.scalinglab.model.ActivationKind;
 import dev.scalinglab.model.ModelSpec;
@@ -81,10 +79,10 @@ class ManualBackpropStepTest {
     for (float s : new float[] {1f, 255f}) {
       ModelTrainer manual = trainer(s, LrMultipliers.NONE, HP, null);
       ModelTrainer auto = trainer(s, LrMultipliers.NONE, HP, autograd(LrMultipliers.NONE));
-      assertEquals(0.0, maxDifference(manual, auto), "before any step, s = " + s);
+      assertEquals(0.0, ModelTrainerTest.maxDifference(manual, auto), "before any step, s = " + s);
       manual.trainSteps(1);
       auto.trainSteps(1);
-      assertEquals(0.0, maxDifference(manual, auto), "max |w_manual - w_autograd|, s = " + s);
+      assertEquals(0.0, ModelTrainerTest.maxDifference(manual, auto), "max |w_manual - w_autograd|, s = " + s);
     }
   }
 
@@ -101,7 +99,7 @@ class ManualBackpropStepTest {
         assertEquals(b.accuracy(), a.accuracy(), 0.0, "epoch accuracy");
         assertEquals(b.valLoss(), a.valLoss(), 0.0, "val loss");
       }
-      assertEquals(0.0, maxDifference(manual, auto), "max |w_manual - w_autograd|");
+      assertEquals(0.0, ModelTrainerTest.maxDifference(manual, auto), "max |w_manual - w_autograd|");
     }
   }
 
@@ -112,21 +110,6 @@ class ManualBackpropStepTest {
     ModelTrainer other = trainer(1f, LrMultipliers.firstKernel(1.001), HP, null);
     manual.trainSteps(1);
     other.trainSteps(1);
-    assertTrue(maxDifference(manual, other) > 0);
-  }
-
-  /** Returns max |a − b| over every parameter of the two models. */
-  private static double maxDifference(ModelTrainer a, ModelTrainer b) {
-    List<Parameter> pa = a.model().parameters();
-    List<Parameter> pb = b.model().parameters();
-    double max = 0;
-    for (int i = 0; i < pa.size(); i++) {
-      NDArray wa = pa.get(i).getArray();
-      NDArray wb = pb.get(i).getArray();
-      try (NDArray d = wa.sub(wb).abs().max()) {
-        max = Math.max(max, d.getFloat());
-      }
-    }
-    return max;
+    assertTrue(ModelTrainerTest.maxDifference(manual, other) > 0);
   }
 }
