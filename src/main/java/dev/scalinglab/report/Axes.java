@@ -146,20 +146,25 @@ public final class Axes {
   /** Over at most this many decades a log axis also labels 2 and 5 times a power of ten. */
   static final int FINE_DECADES = 2;
 
-  /** Returns the label function of a log axis from 10^lo to 10^hi. */
+  /**
+   * Returns the label function of a log axis from 10^lo to 10^hi: plain numbers where the whole
+   * axis lies within 0.01 … 1000, else every label as a power of ten ({@code 10⁰}, {@code 10²},
+   * {@code 2·10⁴}), so that one axis never mixes {@code 100} with {@code 10⁴}.
+   */
   static Function<Double, String> logLabels(int lo, int hi) {
     int decades = hi - lo;
     int every = decadeStep(lo, hi);
+    boolean powers = lo < PLAIN_MIN_POWER || hi > PLAIN_MAX_POWER;
     return v -> {
       double exponent = Math.log10(v);
       long k = Math.round(exponent);
       if (Math.abs(exponent - k) < 1e-9) {
-        return Math.floorMod(k, every) == 0 ? logLabel(v) : "";
+        return Math.floorMod(k, every) == 0 ? logLabel(v, powers) : "";
       }
       double mantissa = v / Math.pow(10, Math.floor(exponent + 1e-9));
       boolean fine = decades <= FINE_DECADES;
       return fine && (Math.abs(mantissa - 2) < 1e-6 || Math.abs(mantissa - 5) < 1e-6)
-          ? logLabel(v)
+          ? logLabel(v, powers)
           : "";
     };
   }
@@ -186,24 +191,39 @@ public final class Axes {
    * 10⁴}), or two significant digits between them ({@code 320}, {@code 3.2·10⁴}).
    */
   static String logLabel(double value) {
+    return logLabel(value, false);
+  }
+
+  /** As {@link #logLabel(double)}, but as a power of ten whatever its size when {@code powers}. */
+  static String logLabel(double value, boolean powers) {
     double rounded = new BigDecimal(value).round(new MathContext(2)).doubleValue();
     long power = (long) Math.floor(Math.log10(rounded) + 1e-9);
     double mantissa = rounded / Math.pow(10, power);
     if (Math.abs(mantissa - 1) < 1e-9) {
-      return powerOfTen(power);
+      return powers ? superscriptPower(power) : powerOfTen(power);
     }
-    if (power >= -2 && power <= 3) {
+    if (!powers && power >= PLAIN_MIN_POWER && power <= PLAIN_MAX_POWER) {
       return new DecimalFormat("0.####", ROOT).format(rounded);
     }
     // Beside 10⁴ on the same axis, 3.2·10⁴ rather than 3.2E4: one notation per axis.
-    return new DecimalFormat("0.#", ROOT).format(mantissa) + "·" + powerOfTen(power);
+    return new DecimalFormat("0.#", ROOT).format(mantissa) + "·" + superscriptPower(power);
   }
+
+  /** Powers of ten from 10^-2 to 10^3 read best as plain numbers (0.01 … 1000). */
+  static final int PLAIN_MIN_POWER = -2;
+
+  static final int PLAIN_MAX_POWER = 3;
 
   /** Returns 10^k as {@code 0.01 … 1000} or {@code 10⁻⁶}, {@code 10¹²}. */
   static String powerOfTen(long k) {
-    if (k >= -2 && k <= 3) {
+    if (k >= PLAIN_MIN_POWER && k <= PLAIN_MAX_POWER) {
       return new DecimalFormat("0.##", ROOT).format(Math.pow(10, k));
     }
+    return superscriptPower(k);
+  }
+
+  /** Returns 10^k as {@code 10⁻⁶}, {@code 10⁰}, {@code 10¹²}. */
+  static String superscriptPower(long k) {
     StringBuilder sb = new StringBuilder("10");
     String digits = Long.toString(Math.abs(k));
     if (k < 0) {

@@ -55,9 +55,9 @@ class AxesTest {
       decades.add(label.apply(Math.pow(10, k)));
     }
     assertEquals(
-        List.of("1", "", "100", "", "10⁴", "", "10⁶", "", "10⁸", "", "10¹⁰", "", "10¹²", ""),
+        List.of("10⁰", "", "10²", "", "10⁴", "", "10⁶", "", "10⁸", "", "10¹⁰", "", "10¹²", ""),
         decades,
-        "every second decade of fourteen");
+        "every second decade of fourteen, all as powers of ten (not 100 beside 10⁴)");
     assertEquals("", label.apply(3e4), "no labels between decades over many decades");
     assertEquals("10⁻⁷", Axes.logLabel(1e-7));
     assertEquals("0.01", Axes.logLabel(0.01));
@@ -96,6 +96,11 @@ class AxesTest {
     assertEquals("5·10⁻⁷", Axes.logLabel(5e-7));
     assertEquals("320", Axes.logLabel(320));
     assertEquals("2·10⁴", Axes.logLabels(4, 5).apply(2e4));
+    // An axis from 100 to 10⁴: 100 reads 10², 500 reads 5·10², like its neighbour 10⁴.
+    assertEquals("10²", Axes.logLabels(2, 4).apply(100.0));
+    assertEquals("5·10²", Axes.logLabels(2, 4).apply(500.0));
+    // Within 0.01 … 1000 the whole axis stays plain.
+    assertEquals("500", Axes.logLabels(2, 3).apply(500.0));
     // A linear axis of tiny values labels its zero "0", not "0E0".
     var tiny = Axes.labels(Axes.niceRange(-3e-4, 4e-4));
     assertEquals("0", tiny.apply(0.0));

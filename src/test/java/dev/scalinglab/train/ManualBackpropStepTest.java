@@ -82,7 +82,10 @@ class ManualBackpropStepTest {
       assertEquals(0.0, ModelTrainerTest.maxDifference(manual, auto), "before any step, s = " + s);
       manual.trainSteps(1);
       auto.trainSteps(1);
-      assertEquals(0.0, ModelTrainerTest.maxDifference(manual, auto), "max |w_manual - w_autograd|, s = " + s);
+      assertEquals(
+          0.0,
+          ModelTrainerTest.maxDifference(manual, auto),
+          "max |w_manual - w_autograd|, s = " + s);
     }
   }
 
@@ -99,7 +102,8 @@ class ManualBackpropStepTest {
         assertEquals(b.accuracy(), a.accuracy(), 0.0, "epoch accuracy");
         assertEquals(b.valLoss(), a.valLoss(), 0.0, "val loss");
       }
-      assertEquals(0.0, ModelTrainerTest.maxDifference(manual, auto), "max |w_manual - w_autograd|");
+      assertEquals(
+          0.0, ModelTrainerTest.maxDifference(manual, auto), "max |w_manual - w_autograd|");
     }
   }
 
