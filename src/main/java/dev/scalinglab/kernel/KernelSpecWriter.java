@@ -25,10 +25,8 @@ public final class KernelSpecWriter {
    * take about 130 MB (their arrays live in libtorch), and G1 grows a larger heap with garbage
    * rather than collect it, which is resident memory a class of kernels on one server pays per
    * student (README, "For a class"). Only the C1 JIT compiler: at start the C2 compiler threads
-   * compete with JShell's first compile for the cores (start to the result of {@code 1+1}, 5
-   * interleaved starts on 2 cores: median 1.59 s with C1 only against 2.16 s), while cells spend
-   * their time in libtorch and Java2D, not in hot Java loops (training step 0.77–0.88 ms either
-   * way; notebook 03 Run All 30.8 against 30.4 s, notebook 01 20.1 against 22–25 s).
+   * compete with JShell's first compile for the cores, while cells spend their time in libtorch and
+   * Java2D, not in hot Java loops (environment/README.md, "Start-up", has the measurements).
    */
   public static final List<String> JVM_OPTIONS =
       List.of(
