@@ -9,9 +9,11 @@ import java.lang.management.ManagementFactory;
  * libtorch loaded (about 0.6 s of CPU) instead of loading it.
  *
  * <p>Only the engine, which the engine warm-up after the first cell loads in every kernel anyway:
- * no data is read ahead, so a notebook that never loads data keeps no arrays. Only with a core to
- * spare: on a machine whose load average already fills all cores but one, the engine would take its
- * CPU from JShell's start (the first cell's wait), and is left to the warm-up after the first cell.
+ * no data is read ahead, so a notebook that never loads data keeps no arrays. Only with cores to
+ * spare: JShell's start keeps about two cores busy (javac and the C1 compiler threads), so where
+ * the load average leaves fewer than three free the engine would take its CPU from the first cell's
+ * wait, and is left to the warm-up after the first cell (environment/README, "Start-up", has the
+ * measurements on 2 cores).
  */
 public final class DataPreload implements KernelStartHook {
   /** Turns the preload off: {@code -Dscalinglab.kernel.preloadData=false} in the kernelspec. */
@@ -25,10 +27,14 @@ public final class DataPreload implements KernelStartHook {
     }
   }
 
-  /** True if the load average leaves a core beside the one JShell's start takes. */
+  /** True if the load average leaves a core beside the two JShell's start keeps busy. */
   static boolean aCoreToSpare() {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    int cores = Runtime.getRuntime().availableProcessors();
-    return load >= 0 && load + 1 < cores;
+    return aCoreToSpare(load, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** True if {@code load} (negative: unknown) leaves a third core free of {@code cores}. */
+  static boolean aCoreToSpare(double load, int cores) {
+    return load >= 0 && load + 3 <= cores;
   }
 }
